@@ -1,0 +1,1 @@
+"""The Telegram adapter: parse an update, call the domain, store, render, send."""

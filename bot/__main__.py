@@ -1,0 +1,28 @@
+"""``python -m bot``: the advisor. With a token it polls Telegram (or the Bot API at
+``TELEGRAM_BASE_URL``); without one it opens the console chat."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.app import build_application
+from bot.config import Settings
+from bot.logs import configure_logging
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    if settings.console:
+        configure_logging(None, level=logging.WARNING)  # keep the chat readable
+        from bot import console
+
+        asyncio.run(console.chat(settings))
+        return
+    configure_logging(settings.token)
+    application = build_application(settings)
+    application.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Building the Application: the same handlers for Telegram, a test Bot API and the console."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, ApplicationBuilder
+from telegram.request import BaseRequest
+
+from bot import handlers
+from bot.commands import register_commands
+from bot.config import Settings
+from bot.handlers.visit import STORAGE
+from bot.storage import Storage
+
+# python-telegram-bot needs a token-shaped string; the local Bot API of the console ignores it.
+CONSOLE_TOKEN = "0:console"
+
+
+async def start_advisor(application: Application) -> None:
+    """Open the database and register commands; runs before the first update is handled."""
+    settings: Settings = application.bot_data["settings"]
+    application.bot_data[STORAGE] = await Storage.open(settings.database)
+    await register_commands(application.bot)
+
+
+async def stop_advisor(application: Application) -> None:
+    storage: Storage | None = application.bot_data.pop(STORAGE, None)
+    if storage is not None:
+        await storage.close()
+
+
+def build_application(settings: Settings, request: BaseRequest | None = None) -> Application:
+    """The advisor's Application; ``request`` replaces the HTTP client (console, tests, bench)."""
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token or CONSOLE_TOKEN)
+        .base_url(settings.base_url)
+        .post_init(start_advisor)
+        .post_shutdown(stop_advisor)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application = builder.build()
+    application.bot_data["settings"] = settings
+    handlers.register(application)
+    return application

@@ -1,0 +1,47 @@
+"""The bot's commands, description and short description, registered once per language."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Bot, BotCommand
+from telegram.error import TelegramError
+
+from bot.i18n import DEFAULT_LANGUAGE, LANGUAGES, translations
+
+log = logging.getLogger(__name__)
+
+
+def command_list(language: str) -> list[BotCommand]:
+    _ = translations(language).gettext
+    return [
+        BotCommand("start", _("Menu, or continue where you left off")),
+        BotCommand("help", _("What this advisor does")),
+        BotCommand("language", _("Choose English or Dutch")),
+        BotCommand("settings", _("Your settings")),
+    ]
+
+
+def description(language: str) -> str:
+    return translations(language).gettext(
+        "Where does your organisation stand on social media, and what should you do next? "
+        "Answer five questions by tapping buttons and get your phase on the Social Strategy "
+        "Readiness Model (SSRM), your bottleneck and the next step."
+    )
+
+
+def short_description(language: str) -> str:
+    return translations(language).gettext("Your social media strategy advisor: find your phase in five taps.")
+
+
+async def register_commands(bot: Bot) -> None:
+    """English is the default for every client; Dutch clients (language_code nl) get Dutch."""
+    for language in LANGUAGES:
+        code = None if language == DEFAULT_LANGUAGE else language
+        try:
+            await bot.set_my_commands(command_list(language), language_code=code)
+            await bot.set_my_description(description(language), language_code=code)
+            await bot.set_my_short_description(short_description(language), language_code=code)
+        except TelegramError as error:
+            # The bot works without them; Telegram keeps the previous registration.
+            log.warning("could not register the %s commands and description: %s", language, error)

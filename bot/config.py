@@ -1,0 +1,44 @@
+"""Settings read once from the environment (a ``.env`` file in the working directory counts)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_BASE_URL = "https://api.telegram.org/bot"
+
+
+def _read_dotenv(path: Path) -> dict[str, str]:
+    """``KEY=value`` lines; comments and blank lines ignored. The real environment wins."""
+    if not path.is_file():
+        return {}
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#") and "=" in line:
+            key, value = line.split("=", 1)
+            values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    base_url: str
+    database: Path
+
+    @property
+    def console(self) -> bool:
+        """With no token the advisor runs as a chat in the terminal."""
+        return not self.token
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = {**_read_dotenv(Path(".env")), **(os.environ if environ is None else environ)}
+        return cls(
+            token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            # The Bot API address up to the token, as python-telegram-bot's base_url takes it.
+            base_url=env.get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
+            database=Path(env.get("ADVISOR_DB") or "advisor.sqlite3"),
+        )

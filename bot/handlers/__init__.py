@@ -1,0 +1,25 @@
+"""All handlers, registered in one place (order matters: groups first, the catch-alls last)."""
+
+from __future__ import annotations
+
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import callbacks
+from bot.handlers import errors, groups, menu, quick_check
+
+PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
+
+
+def register(application: Application) -> None:
+    application.add_handler(
+        MessageHandler(filters.ChatType.GROUPS & ~filters.UpdateType.EDITED, groups.group_message)
+    )
+    application.add_handler(CommandHandler("start", menu.start, filters=PRIVATE))
+    application.add_handler(CommandHandler("help", menu.help_command, filters=PRIVATE))
+    application.add_handler(CommandHandler(["language", "settings"], menu.language_command, filters=PRIVATE))
+    application.add_handler(CallbackQueryHandler(menu.menu_tap, pattern=f"^{callbacks.MENU}:"))
+    application.add_handler(CallbackQueryHandler(menu.language_tap, pattern=f"^{callbacks.LANGUAGE}:"))
+    application.add_handler(CallbackQueryHandler(quick_check.quick_check_tap, pattern=f"^{callbacks.QUICK}:"))
+    application.add_handler(CallbackQueryHandler(menu.unknown_tap))
+    application.add_handler(MessageHandler(PRIVATE, menu.typed_input))
+    application.add_error_handler(errors.on_error)

@@ -1,0 +1,40 @@
+"""Putting a screen in front of the user: edit the tapped message in place, else send one."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.screens import Screen
+
+log = logging.getLogger(__name__)
+
+
+async def send(update: Update, screen: Screen) -> None:
+    await update.effective_chat.send_message(
+        screen.text, parse_mode=ParseMode.HTML, reply_markup=screen.keyboard, disable_web_page_preview=True
+    )
+
+
+async def show(update: Update, screen: Screen) -> None:
+    """Edit the message whose button was tapped; send a new one for commands and text."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        await send(update, screen)
+        return
+    try:
+        await query.edit_message_text(
+            screen.text, parse_mode=ParseMode.HTML, reply_markup=screen.keyboard, disable_web_page_preview=True
+        )
+    except BadRequest as error:
+        reason = error.message.lower()
+        if "message is not modified" in reason:
+            return  # a double tap: the screen already shows what it should
+        if "message to edit not found" in reason or "message can't be edited" in reason:
+            log.info("could not edit message %s, sending a new one: %s", query.message.message_id, error.message)
+            await send(update, screen)
+            return
+        raise

@@ -1,0 +1,248 @@
+"""What each screen shows: text (Telegram HTML) and inline keyboard, in the user's language.
+
+Pure functions of the domain state and a translations object; sending is the handlers' job.
+Whole sentences are translated with named placeholders, never glued from fragments.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from html import escape as _html_escape
+
+from babel.support import NullTranslations
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot import callbacks
+from bot.i18n import LANGUAGE_NAMES, LANGUAGES
+from dialogs import quick_check, ssrm
+
+FILLED, EMPTY = "●", "○"
+# Telegram HTML needs only <, > and & escaped; quotes stay readable in the texts.
+escape = partial(_html_escape, quote=False)
+
+
+@dataclass(frozen=True)
+class Screen:
+    text: str
+    keyboard: InlineKeyboardMarkup | None = None
+
+
+def _button(label: str, data: str) -> InlineKeyboardButton:
+    return InlineKeyboardButton(label, callback_data=data)
+
+
+def menu_button(tr: NullTranslations) -> InlineKeyboardButton:
+    return _button(tr.gettext("☰ Menu"), callbacks.menu("menu"))
+
+
+# -- menu, help, language ------------------------------------------------------------------------
+
+
+def menu(tr: NullTranslations, first_name: str | None) -> Screen:
+    _ = tr.gettext
+    greeting = _("Hi {name}!").format(name=escape(first_name)) if first_name else _("Hi!")
+    text = "\n\n".join(
+        (
+            f"<b>{greeting}</b> " + _("I’m your social media strategy advisor."),
+            _(
+                "I place your organisation on the Social Strategy Readiness Model (SSRM): "
+                "which of its five phases you are in, what holds you back, and why to take "
+                "the next step."
+            ),
+            _("The quick phase check takes five taps and less than a minute."),
+        )
+    )
+    keyboard = InlineKeyboardMarkup(
+        [
+            [_button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
+            [_button(_("🌐 Language"), callbacks.menu("language"))],
+        ]
+    )
+    return Screen(text, keyboard)
+
+
+def help_text(tr: NullTranslations) -> Screen:
+    _ = tr.gettext
+    text = "\n\n".join(
+        (
+            "<b>" + _("What I do") + "</b>",
+            _(
+                "I’m a social media strategy advisor. Answer five questions by tapping a button, "
+                "and I place your organisation in one of the five phases of the Social Strategy "
+                "Readiness Model (SSRM), show your profile over its five dimensions, name the "
+                "bottleneck and tell you why to take the next step."
+            ),
+            "<b>" + _("Commands") + "</b>\n"
+            + "\n".join(
+                (
+                    _("/start – the menu, or continue where you left off"),
+                    _("/help – this explanation"),
+                    _("/language – choose English or Dutch"),
+                    _("/settings – your settings (language)"),
+                )
+            ),
+            _(
+                "Source: the Social Strategy Readiness Model by SRO. How your answers are turned "
+                "into a phase is the advisor’s own rule; the result says which parts are."
+            ),
+        )
+    )
+    return Screen(text, InlineKeyboardMarkup([[menu_button(tr)]]))
+
+
+def language_choice(tr: NullTranslations, current: str) -> Screen:
+    _ = tr.gettext
+    rows = [
+        [_button(("✓ " if code == current else "") + LANGUAGE_NAMES[code], callbacks.language(code))]
+        for code in LANGUAGES
+    ]
+    rows.append([menu_button(tr)])
+    return Screen(_("Choose your language."), InlineKeyboardMarkup(rows))
+
+
+def group_redirect(tr: NullTranslations, bot_username: str) -> Screen:
+    _ = tr.gettext
+    url = f"https://t.me/{bot_username}?start=quick"
+    return Screen(
+        _("I work in a private chat, so that your answers stay yours. Tap below to open it."),
+        InlineKeyboardMarkup([[InlineKeyboardButton(_("Open the private chat"), url=url)]]),
+    )
+
+
+def reminder(tr: NullTranslations) -> str:
+    return tr.gettext("Please tap one of the buttons below the question.")
+
+
+def stale_button(tr: NullTranslations) -> str:
+    return tr.gettext("This button is no longer active.")
+
+
+def something_went_wrong(tr: NullTranslations) -> str:
+    return tr.gettext("Sorry, something went wrong on my side. Your answers are saved: send /start to go on.")
+
+
+# -- quick check ---------------------------------------------------------------------------------
+
+
+def _progress(tr: NullTranslations, number: int) -> str:
+    return tr.gettext("Question {number} of {total}").format(number=number, total=len(quick_check.QUESTIONS))
+
+
+def question(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:
+    _ = tr.gettext
+    dimension = ssrm.DIMENSIONS_BY_KEY[check.state]
+    number = check.question_number
+    chosen = check.answers.get(dimension.key)
+    lines = [
+        f"<b>{_('Quick phase check')}</b> · {_progress(tr, number)}",
+        "",
+        f"<b>{escape(_(dimension.name))}</b>: {escape(_(dimension.question))}",
+        "",
+    ]
+    lines += [f"{index} · {escape(_(option.wording))}" for index, option in enumerate(dimension.options, start=1)]
+    lines += ["", _("Tap the description that fits your organisation best.")]
+    rows = [
+        [
+            _button(
+                ("✓ " if index == chosen else "") + f"{index + 1} · {_(option.label)}",
+                callbacks.quick(session_id, number, index),
+            )
+        ]
+        for index, option in enumerate(dimension.options)
+    ]
+    navigation = [menu_button(tr)]
+    if check.can_go_back():
+        navigation.insert(0, _button(_("« Back"), callbacks.quick(session_id, number, "b")))
+    rows.append(navigation)
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def resume(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:
+    _ = tr.gettext
+    number = check.question_number
+    answered = len(check.answers)
+    text = tr.ngettext(
+        "You have a quick phase check in progress: {count} of {total} questions answered.",
+        "You have a quick phase check in progress: {count} of {total} questions answered.",
+        answered,
+    ).format(count=answered, total=len(quick_check.QUESTIONS))
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                _button(
+                    _("▶ Continue (question {number} of {total})").format(
+                        number=number, total=len(quick_check.QUESTIONS)
+                    ),
+                    callbacks.quick(session_id, number, "c"),
+                )
+            ],
+            [_button(_("↺ Start over"), callbacks.quick(session_id, number, "n"))],
+        ]
+    )
+    return Screen(text, keyboard)
+
+
+def profile_bar(level: int) -> str:
+    return FILLED * level + EMPTY * (len(ssrm.PHASES) - level)
+
+
+def _names(tr: NullTranslations, keys: tuple[str, ...]) -> str:
+    names = [tr.gettext(ssrm.DIMENSIONS_BY_KEY[key].name) for key in keys]
+    if len(names) == 1:
+        return names[0]
+    return tr.gettext("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def phase_title(tr: NullTranslations, phase: ssrm.Phase) -> str:
+    return tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name)
+
+
+def quick_result(tr: NullTranslations, result: ssrm.SsrmResult) -> Screen:
+    _ = tr.gettext
+    phase = result.phase
+    profile = []
+    for key in ssrm.DIMENSION_KEYS:
+        line = f"{profile_bar(result.levels[key])}  {_(ssrm.DIMENSIONS_BY_KEY[key].name)} {result.levels[key]}"
+        if key in result.bottleneck:
+            line += "  ← " + _("bottleneck")
+        profile.append(line)
+    if result.is_level:
+        bottleneck = _("None stands out: all five dimensions are in phase {number}.").format(number=phase.number)
+    else:
+        lowest = result.levels[result.bottleneck[0]]
+        bottleneck = tr.ngettext(
+            "{names} (phase {level}) holds the others back.",
+            "{names} (phase {level}) hold the others back.",
+            len(result.bottleneck),
+        ).format(names=_names(tr, result.bottleneck), level=lowest)
+    next_heading = _("The path forward: Always-On") if phase.number == len(ssrm.PHASES) else _("Why take the next step")
+    text = "\n".join(
+        (
+            f"<b>{escape(phase_title(tr, phase))}</b>",
+            f"<i>{escape(_(phase.gloss))}</i>",
+            "",
+            "<b>" + _("Your profile") + "</b>",
+            *profile,
+            "",
+            "<b>" + _("Bottleneck") + "</b>: " + escape(bottleneck),
+            "",
+            "<b>" + _("Why this phase") + "</b>: "
+            + escape(
+                _(
+                    "your phase is the middle value (median) of your five levels, so one lagging "
+                    "dimension does not pull the whole organisation back; it is named as the "
+                    "bottleneck instead. This is the advisor’s rule, not the model’s."
+                )
+            ),
+            "",
+            "<b>" + _("Recognise this?") + "</b> " + escape(_(phase.recognize)),
+            "",
+            f"<b>{next_heading}</b>",
+            escape(_(phase.next_step)),
+        )
+    )
+    keyboard = InlineKeyboardMarkup(
+        [[_button(_("↻ Retake"), callbacks.menu("retake")), menu_button(tr)]]
+    )
+    return Screen(text, keyboard)

@@ -1,0 +1,264 @@
+"""A Bot API inside the process, and a chat that taps its buttons.
+
+``LocalBotApi`` stands in for python-telegram-bot's HTTP client: it answers each Bot API method
+the advisor calls, keeps the chat's messages (with their edits and keyboards) and records every
+call. ``ChatSimulator`` plays the user: it sends text and taps buttons as Telegram would deliver
+them. The console chat, the integration tests and the benchmark all drive the real Application
+and handlers through these two.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+from telegram.request import BaseRequest, RequestData
+
+BOT_USER = {"id": 100, "is_bot": True, "first_name": "Advisor", "username": "advisor_bot"}
+
+
+@dataclass
+class ChatMessage:
+    """A message in the chat as the user sees it now (edits applied)."""
+
+    chat_id: int
+    message_id: int
+    text: str
+    keyboard: list[list[dict]] = field(default_factory=list)
+    from_bot: bool = True
+    photo: bytes | None = None
+
+    @property
+    def buttons(self) -> list[dict]:
+        return [button for row in self.keyboard for button in row]
+
+    @property
+    def labels(self) -> list[list[str]]:
+        return [[button["text"] for button in row] for row in self.keyboard]
+
+    def as_telegram(self) -> dict:
+        message: dict[str, Any] = {
+            "message_id": self.message_id,
+            "date": int(time.time()),
+            "chat": {"id": self.chat_id, "type": "private"},
+            "from": BOT_USER,
+            "text": self.text,
+        }
+        if self.keyboard:
+            message["reply_markup"] = {"inline_keyboard": self.keyboard}
+        return message
+
+
+@dataclass
+class Failure:
+    status: int
+    description: str
+    retry_after: int | None = None
+
+
+class LocalBotApi(BaseRequest):
+    """Answers the Bot API methods the advisor uses, instantly and in memory."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict]] = []
+        self.messages: dict[tuple[int, int], ChatMessage] = {}
+        self.toasts: list[str | None] = []
+        self.listeners: list[Callable[[str, dict, ChatMessage | None], None]] = []
+        self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self._message_ids = itertools.count(1000)
+
+    # -- BaseRequest ---------------------------------------------------------------------------
+
+    @property
+    def read_timeout(self) -> float | None:
+        return None
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(self, url: str, method: str, request_data: RequestData | None = None, *args, **kwargs):
+        bot_method = url.rsplit("/", 1)[-1]
+        params = request_data.parameters if request_data else {}
+        self.calls.append((bot_method, params))
+        failures = self._failures.get(bot_method)
+        if failures:
+            failure = failures.popleft()
+            body: dict[str, Any] = {"ok": False, "error_code": failure.status, "description": failure.description}
+            if failure.retry_after is not None:
+                body["parameters"] = {"retry_after": failure.retry_after}
+            return failure.status, json.dumps(body).encode()
+        result, message = self.answer(bot_method, params)
+        for listener in self.listeners:
+            listener(bot_method, params, message)
+        return 200, json.dumps({"ok": True, "result": result}).encode()
+
+    # -- the Bot API ---------------------------------------------------------------------------
+
+    def fail(self, bot_method: str, status: int, description: str, retry_after: int | None = None) -> None:
+        """Make the next call of ``bot_method`` fail as Telegram would."""
+        self._failures[bot_method].append(Failure(status, description, retry_after))
+
+    def answer(self, bot_method: str, params: dict) -> tuple[Any, ChatMessage | None]:
+        """The result Telegram would give, and the message it concerns (if any)."""
+        if bot_method == "getMe":
+            return BOT_USER, None
+        if bot_method in ("sendMessage", "sendPhoto"):
+            message = ChatMessage(
+                chat_id=int(params["chat_id"]),
+                message_id=next(self._message_ids),
+                text=params.get("text") or params.get("caption") or "",
+                keyboard=_keyboard(params),
+            )
+            self.messages[(message.chat_id, message.message_id)] = message
+            return message.as_telegram(), message
+        if bot_method in ("editMessageText", "editMessageReplyMarkup", "editMessageCaption"):
+            message = self.messages[(int(params["chat_id"]), int(params["message_id"]))]
+            if "text" in params:
+                message.text = params["text"]
+            message.keyboard = _keyboard(params)
+            return message.as_telegram(), message
+        if bot_method == "answerCallbackQuery":
+            self.toasts.append(params.get("text"))
+            return True, None
+        if bot_method == "getUpdates":
+            return [], None
+        # setMyCommands, setMyDescription, deleteWebhook, sendChatAction, ...: accepted.
+        return True, None
+
+    # -- reading the chat ------------------------------------------------------------------------
+
+    def chat(self, chat_id: int) -> list[ChatMessage]:
+        return [m for (chat, _), m in sorted(self.messages.items()) if chat == chat_id]
+
+    def calls_of(self, bot_method: str) -> list[dict]:
+        return [params for name, params in self.calls if name == bot_method]
+
+
+def _keyboard(params: dict) -> list[list[dict]]:
+    markup = params.get("reply_markup")
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return (markup or {}).get("inline_keyboard", [])
+
+
+class ChatSimulator:
+    """One Telegram user in a chat with the bot, sending and tapping like the app does."""
+
+    def __init__(
+        self,
+        application: Application,
+        api: LocalBotApi,
+        user_id: int = 1,
+        first_name: str = "Ada",
+        language_code: str | None = "en",
+        chat_type: str = "private",
+        chat_id: int | None = None,
+    ) -> None:
+        self.application = application
+        self.api = api
+        self.user = {"id": user_id, "is_bot": False, "first_name": first_name}
+        if language_code:
+            self.user["language_code"] = language_code
+        self.chat = {"id": chat_id if chat_id is not None else user_id, "type": chat_type}
+        if chat_type == "private":
+            self.chat["first_name"] = first_name
+        else:
+            self.chat["title"] = "Marketing team"
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1)
+
+    # -- what the user sees --------------------------------------------------------------------
+
+    @property
+    def messages(self) -> list[ChatMessage]:
+        return self.api.chat(self.chat["id"])
+
+    @property
+    def last(self) -> ChatMessage:
+        """The bot's latest message."""
+        return self.messages[-1]
+
+    @property
+    def screen(self) -> ChatMessage:
+        """The latest message with buttons: the one the user would tap."""
+        return next(m for m in reversed(self.messages) if m.keyboard)
+
+    # -- what the user does --------------------------------------------------------------------
+
+    async def send(self, text: str) -> None:
+        message: dict[str, Any] = {"text": text}
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        await self._deliver({"message": self._user_message(message)})
+
+    async def send_sticker(self) -> None:
+        sticker = {
+            "file_id": "sticker", "file_unique_id": "sticker", "width": 512, "height": 512,
+            "is_animated": False, "is_video": False, "type": "regular",
+        }
+        await self._deliver({"message": self._user_message({"sticker": sticker})})
+
+    async def tap(self, label: str | int, message: ChatMessage | None = None) -> None:
+        """Tap a button of ``message`` (default: the latest one with buttons) by its label,
+        or by its 1-based position as the console numbers them."""
+        message = message or self.screen
+        buttons = message.buttons
+        if isinstance(label, int):
+            button = buttons[label - 1]
+        else:
+            matches = [b for b in buttons if b["text"] == label]
+            if not matches:
+                raise LookupError(f"no button {label!r} in {message.labels}")
+            button = matches[0]
+        await self.tap_data(button["callback_data"], message)
+
+    async def tap_data(self, data: str, message: ChatMessage | None = None) -> None:
+        """Deliver a callback query with ``data`` (which may be stale or forged)."""
+        message = message or self.screen
+        query = {
+            "id": str(next(self._update_ids) + 10_000),
+            "from": self.user,
+            "chat_instance": f"chat-{self.chat['id']}",
+            "data": data,
+            "message": message.as_telegram(),
+        }
+        await self._deliver({"callback_query": query})
+
+    def _user_message(self, content: dict) -> dict:
+        return {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": self.chat,
+            "from": self.user,
+            **content,
+        }
+
+    async def _deliver(self, payload: dict) -> None:
+        update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.application.bot)
+        await self.application.process_update(update)
+
+
+@asynccontextmanager
+async def running(application: Application) -> AsyncIterator[Application]:
+    """Initialise the Application and run its start-up hook, as run_polling would."""
+    await application.initialize()
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        yield application
+    finally:
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+        await application.shutdown()

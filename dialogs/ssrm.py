@@ -1,0 +1,214 @@
+"""The Social Strategy Readiness Model (SSRM), seed 001.
+
+Five phases, each described on five dimensions (Media, Approach, Application, Technology,
+Impact). The question bank asks, per dimension, which of the source's five phase descriptions
+fits the organisation; the scoring turns those five answers into a phase and a bottleneck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from statistics import median_low
+
+from dialogs.i18n import N_
+
+# Bumped whenever a rule below changes, and stored with every result so that older results
+# stay explainable.
+SCORING_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Phase:
+    number: int
+    name: str  # a proper name of the model: kept in English in Dutch too
+    gloss: str  # the source's subtitle, translated
+    recognize: str  # the source's "Recognize this?" quotes
+    next_step: str  # the source's "Why take the next step" (phase 5: the Always-On path)
+
+
+PHASES: tuple[Phase, ...] = (
+    Phase(
+        1,
+        "Ad Hoc",
+        N_("the inconsistent posters"),
+        N_("“We should do more with social media.” “It just doesn’t happen regularly.”"),
+        N_(
+            "The shift to Basic Publishing builds a reliable, consistent foundation for "
+            "visibility. A regular posting structure builds brand recognition and trust with "
+            "your audience, and lays the groundwork for growth and a professional social media "
+            "policy."
+        ),
+    ),
+    Phase(
+        2,
+        "Basic Publishing",
+        N_("building consistency"),
+        N_("“Our posts look good, but we don’t get many responses.” “We have a plan, but there’s little interaction.”"),
+        N_(
+            "The next step, Experimentation, deepens your strategy by involving employees "
+            "through employee advocacy: it adds authenticity and extends your reach with a more "
+            "personal story. Extra management involvement now sets a strong example and builds "
+            "a culture of social media engagement."
+        ),
+    ),
+    Phase(
+        3,
+        "Experimentation",
+        N_("the first steps in employee advocacy"),
+        N_("“Our employees feel more engaged now.” “Our content is reaching and engaging more people.”"),
+        N_(
+            "Moving to Collaborate scales employee advocacy to a larger group of employees or "
+            "to local partners such as dealers or franchisees, for deeper and broader reach and "
+            "more brand credibility. Management involvement remains crucial."
+        ),
+    ),
+    Phase(
+        4,
+        "Collaborate",
+        N_("engaging employees or local partners on a larger scale"),
+        N_("“Our employees and partners are regularly sharing content.” “Our message is reaching more people.”"),
+        N_(
+            "Performance-Driven brings measurement and optimisation: combine employee advocacy "
+            "and the local hero model with paid advertising, and integrate social media with "
+            "your CRM and ATS systems, so that every campaign is analysed and social media "
+            "contributes directly to goals such as revenue growth and recruitment."
+        ),
+    ),
+    Phase(
+        5,
+        "Performance-Driven",
+        N_("impact and measurement"),
+        N_("“We’re getting direct leads from our social media campaigns.” “Our strategy aligns seamlessly with our business goals.”"),
+        N_(
+            "The path forward is Always-On: social media as a permanent part of a mature "
+            "strategy, with enough capacity and engagement in every phase. Keep management "
+            "convinced of its impact, and keep employees motivated with an employee advocacy "
+            "tool, solid training and guidance."
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str  # short, for a button on a phone
+    wording: str  # the source's description, shown in the question text
+
+
+@dataclass(frozen=True)
+class Dimension:
+    key: str
+    name: str
+    question: str
+    options: tuple[Option, ...]  # ordered phase 1 -> 5: option index + 1 is the level
+
+
+# The source's order, which also breaks ties between bottlenecks.
+DIMENSIONS: tuple[Dimension, ...] = (
+    Dimension(
+        "media",
+        N_("Media"),
+        N_("Which media carry your social media presence?"),
+        (
+            Option(N_("One company profile only"), N_("Owned media only, through a single company profile, without additional support.")),
+            Option(N_("Company profiles, no extra support"), N_("Mainly owned media (company profiles), without extra support from employees or paid channels.")),
+            Option(N_("Plus employees’ and managers’ profiles"), N_("A mix of owned and earned media, using the personal profiles of employees and management.")),
+            Option(N_("Employees or partners take centre stage"), N_("Strategic use of owned and earned media, with the profiles of employees or local partners taking centre stage.")),
+            # Phase 5 has no Media bullet in the source; its Approach and Impact bullets state it.
+            Option(N_("Owned, earned and paid media"), N_("Owned, earned and paid media combined: organic efforts reinforced by paid advertising.")),
+        ),
+    ),
+    Dimension(
+        "approach",
+        N_("Approach"),
+        N_("How do you approach posting?"),
+        (
+            Option(N_("No strategy, random posts"), N_("No strategy or regular posting schedule; posts are shared randomly.")),
+            Option(N_("A basic content calendar"), N_("A basic content calendar ensures a regular posting schedule and consistent visibility.")),
+            Option(N_("Managers and some employees share"), N_("Management and selected employees are actively encouraged to share content; management sets the example.")),
+            Option(N_("Ambassadors or local partners"), N_("A broader group of employees as ambassadors, or local partners as brand representatives, work together on a consistent brand message.")),
+            Option(N_("Measured, optimised, paid support"), N_("Performance is measured and optimised with detailed analysis and BI tools; paid advertising strengthens the efforts of employees and/or local partners.")),
+        ),
+    ),
+    Dimension(
+        "application",
+        N_("Application"),
+        N_("Which profiles do you use, and for what?"),
+        (
+            Option(N_("One person runs the profile"), N_("Company profiles only, managed by one person without specific social media expertise.")),
+            Option(N_("Company profiles share news"), N_("Company profiles are the main channel, sharing informative content such as product news and updates.")),
+            Option(N_("Personal profiles add credibility"), N_("Besides the company profiles, personal profiles of employees and leaders add credibility to the brand message.")),
+            Option(N_("Personal and local profiles widely"), N_("Personal and local profiles of employees and partners are actively used to reach a wider audience and personalise the brand message.")),
+            Option(N_("All profiles, targeted, with paid"), N_("Full use of company, local and personal profiles, with a targeted approach for specific audiences, supported by paid campaigns.")),
+        ),
+    ),
+    Dimension(
+        "technology",
+        N_("Technology"),
+        N_("Which tools support you?"),
+        (
+            Option(N_("No tools, all by hand"), N_("No tools; everything is posted manually.")),
+            Option(N_("A planning tool"), N_("Basic social media planning tools to schedule posts.")),
+            Option(N_("An employee advocacy tool"), N_("An employee advocacy tool helps employees share easily, with content creation tools for visual, varied content.")),
+            Option(N_("Mobile app, Canva, WhatsApp"), N_("A mobile app for easy sharing, Canva integrations for content creation and WhatsApp for direct communication.")),
+            Option(N_("BI tools, linked to CRM and ATS"), N_("BI tools and integrations with CRM and ATS systems link social media directly to sales and recruitment.")),
+        ),
+    ),
+    Dimension(
+        "impact",
+        N_("Impact"),
+        N_("What does social media bring you today?"),
+        (
+            Option(N_("Low reach and engagement"), N_("Basic visibility, but reach and engagement remain low for lack of consistency and structure.")),
+            Option(N_("Stable presence, little interaction"), N_("A stable, recognisable presence that helps build the brand, but interaction and engagement remain limited.")),
+            Option(N_("More authentic, learning from formats"), N_("Employees and management make the brand more authentic; experimenting with content formats gives insights to optimise.")),
+            Option(N_("Cost-effective, supports goals"), N_("Social media is a cost-effective tool that strategically supports business goals and increases brand credibility.")),
+            Option(N_("Leads linked to posts"), N_("A strong presence across owned, earned and paid media; leads are linked directly to posts and BI tools give data-driven insights.")),
+        ),
+    ),
+)
+
+DIMENSION_KEYS: tuple[str, ...] = tuple(d.key for d in DIMENSIONS)
+DIMENSIONS_BY_KEY: dict[str, Dimension] = {d.key: d for d in DIMENSIONS}
+
+
+@dataclass(frozen=True)
+class SsrmResult:
+    levels: dict[str, int]  # dimension key -> phase 1..5 of the chosen description
+    phase: Phase
+    bottleneck: tuple[str, ...]  # lowest dimension(s), in the source's order; empty when level
+
+    @property
+    def is_level(self) -> bool:
+        """All five dimensions sit in the same phase: nothing holds the others back."""
+        return not self.bottleneck
+
+
+def dimension_levels(answers: dict[str, int]) -> dict[str, int]:
+    """The level of a dimension is the phase of the description chosen for it (options are
+    stored as indexes 0..4, ordered phase 1 -> 5)."""
+    missing = [key for key in DIMENSION_KEYS if key not in answers]
+    if missing:
+        raise ValueError(f"unanswered dimensions: {missing}")
+    return {key: answers[key] + 1 for key in DIMENSION_KEYS}
+
+
+def phase_of(levels: dict[str, int]) -> Phase:
+    """The phase is the median of the five dimension levels (the advisor's rule): one lagging
+    dimension does not throw the whole organisation back, it is named as the bottleneck."""
+    return PHASES[median_low(levels[key] for key in DIMENSION_KEYS) - 1]
+
+
+def bottleneck(levels: dict[str, int]) -> tuple[str, ...]:
+    """The lowest dimension(s), ties in the source's order (Media, Approach, Application,
+    Technology, Impact). When all five are level, none holds the others back: empty."""
+    lowest = min(levels.values())
+    if lowest == max(levels.values()):
+        return ()
+    return tuple(key for key in DIMENSION_KEYS if levels[key] == lowest)
+
+
+def score(answers: dict[str, int]) -> SsrmResult:
+    """Score the five SSRM answers: levels, phase (median) and bottleneck (lowest)."""
+    levels = dimension_levels(answers)
+    return SsrmResult(levels, phase_of(levels), bottleneck(levels))
