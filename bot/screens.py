@@ -134,8 +134,9 @@ def question(tr: NullTranslations, session_id: int, check: quick_check.QuickChec
     dimension = ssrm.DIMENSIONS_BY_KEY[check.state]
     number = check.question_number
     chosen = check.answers.get(dimension.key)
+    title = _("Quick phase check")
     lines = [
-        f"<b>{_('Quick phase check')}</b> · {_progress(tr, number)}",
+        f"<b>{title}</b> · {_progress(tr, number)}",
         "",
         f"<b>{escape(_(dimension.name))}</b>: {escape(_(dimension.question))}",
         "",
@@ -162,11 +163,9 @@ def resume(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck)
     _ = tr.gettext
     number = check.question_number
     answered = len(check.answers)
-    text = tr.ngettext(
-        "You have a quick phase check in progress: {count} of {total} questions answered.",
-        "You have a quick phase check in progress: {count} of {total} questions answered.",
-        answered,
-    ).format(count=answered, total=len(quick_check.QUESTIONS))
+    text = _("You have a quick phase check in progress: {count} of {total} questions answered.").format(
+        count=answered, total=len(quick_check.QUESTIONS)
+    )
     keyboard = InlineKeyboardMarkup(
         [
             [

@@ -112,8 +112,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         (
             Option(N_("One company profile only"), N_("Owned media only, through a single company profile, without additional support.")),
             Option(N_("Company profiles, no extra support"), N_("Mainly owned media (company profiles), without extra support from employees or paid channels.")),
-            Option(N_("Plus employees’ and managers’ profiles"), N_("A mix of owned and earned media, using the personal profiles of employees and management.")),
-            Option(N_("Employees or partners take centre stage"), N_("Strategic use of owned and earned media, with the profiles of employees or local partners taking centre stage.")),
+            Option(N_("Employees’ and managers’ profiles"), N_("A mix of owned and earned media, using the personal profiles of employees and management.")),
+            Option(N_("Employees or partners centre stage"), N_("Strategic use of owned and earned media, with the profiles of employees or local partners taking centre stage.")),
             # Phase 5 has no Media bullet in the source; its Approach and Impact bullets state it.
             Option(N_("Owned, earned and paid media"), N_("Owned, earned and paid media combined: organic efforts reinforced by paid advertising.")),
         ),
@@ -161,7 +161,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         (
             Option(N_("Low reach and engagement"), N_("Basic visibility, but reach and engagement remain low for lack of consistency and structure.")),
             Option(N_("Stable presence, little interaction"), N_("A stable, recognisable presence that helps build the brand, but interaction and engagement remain limited.")),
-            Option(N_("More authentic, learning from formats"), N_("Employees and management make the brand more authentic; experimenting with content formats gives insights to optimise.")),
+            Option(N_("More authentic, testing formats"), N_("Employees and management make the brand more authentic; experimenting with content formats gives insights to optimise.")),
             Option(N_("Cost-effective, supports goals"), N_("Social media is a cost-effective tool that strategically supports business goals and increases brand credibility.")),
             Option(N_("Leads linked to posts"), N_("A strong presence across owned, earned and paid media; leads are linked directly to posts and BI tools give data-driven insights.")),
         ),

@@ -33,7 +33,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if isinstance(error, BadRequest) and "query is too old" in error.message.lower():
         log.info("%s: the tap was answered too late (%s)", where, error.message)
         return
-    if isinstance(error, (RetryAfter, TimedOut, NetworkError)):
+    # BadRequest is a NetworkError in python-telegram-bot: a refused request is our bug, not the network's.
+    if isinstance(error, (RetryAfter, TimedOut, NetworkError)) and not isinstance(error, BadRequest):
         log.warning("%s: Telegram did not take the request (%s)", where, error)
         return
     log.error("%s: unhandled error", where, exc_info=error)

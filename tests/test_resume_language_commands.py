@@ -1,0 +1,112 @@
+"""Coming back after leaving or a restart, choosing a language, and the registered commands."""
+
+from bot.simulator import LocalBotApi
+
+
+async def test_start_mid_check_offers_continue_or_start_over(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    await chat.tap(2)
+    await chat.tap(3)
+    await chat.send("/start")
+    assert chat.last.text == "You have a quick phase check in progress: 2 of 5 questions answered."
+    assert chat.last.labels == [["▶ Continue (question 3 of 5)"], ["↺ Start over"]]
+    await chat.tap("▶ Continue (question 3 of 5)")
+    assert "Question 3 of 5" in chat.last.text
+
+
+async def test_start_over_abandons_the_old_session_but_keeps_its_answers(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    await chat.tap(2)
+    await chat.send("/start")
+    await chat.tap("↺ Start over")
+    assert "Question 1 of 5" in chat.last.text
+    db = advisor.storage._db
+    assert await db.execute_fetchall("SELECT id, status FROM sessions ORDER BY id") == [(1, "abandoned"), (2, "open")]
+    assert await db.execute_fetchall("SELECT session_id, question, option FROM answers") == [(1, "media", 1)]
+
+
+async def test_a_restart_on_the_same_database_resumes_at_the_same_question(start_advisor):
+    context, api = start_advisor()
+    async with context as application:
+        from bot.simulator import ChatSimulator
+
+        chat = ChatSimulator(application, api, language_code="nl")
+        await chat.send("/start quick")
+        for option in (1, 2, 3):
+            await chat.tap(option)
+
+    context, api = start_advisor(LocalBotApi())  # a new process: nothing in memory survives
+    async with context as application:
+        chat = ChatSimulator(application, api, language_code="nl")
+        await chat.send("/start")
+        assert chat.last.text == "Je bent bezig met een snelle fasecheck: 3 van de 5 vragen beantwoord."
+        assert chat.last.labels == [["▶ Verder (vraag 4 van 5)"], ["↺ Opnieuw beginnen"]]
+        await chat.tap("▶ Verder (vraag 4 van 5)")
+        assert chat.last.text.startswith("<b>Snelle fasecheck</b> · Vraag 4 van 5")
+        await chat.tap(4)
+        await chat.tap(5)
+        assert chat.last.text.startswith("<b>Fase 3 · Experimentation</b>")
+        assert "●○○○○  Media 1  ← knelpunt\n●●○○○  Aanpak 2\n●●●○○  Toepassing 3" in chat.last.text
+
+
+async def test_choosing_dutch_is_stored_and_overrides_telegrams_language(advisor):
+    chat = advisor.chat(language_code="en")
+    await chat.send("/language")
+    assert chat.last.text == "Choose your language."
+    assert chat.last.labels == [["✓ English"], ["Nederlands"], ["☰ Menu"]]
+    await chat.tap("Nederlands")
+    assert advisor.api.toasts[-1] == "Taal: Nederlands"
+    assert chat.last.labels == [["⚡ Snelle fasecheck"], ["🌐 Taal"]]
+    await chat.send("/settings")
+    assert chat.last.text == "Kies je taal."
+    assert chat.last.labels == [["English"], ["✓ Nederlands"], ["☰ Menu"]]
+    db = advisor.storage._db
+    assert await db.execute_fetchall("SELECT id, language FROM users") == [(1, "nl")]
+
+
+async def test_help_explains_the_commands(advisor):
+    chat = advisor.chat(language_code="nl")
+    await chat.send("/help")
+    assert chat.last.text.startswith("<b>Wat ik doe</b>\n\nIk ben een adviseur voor je social-mediastrategie.")
+    assert "/language – kies Engels of Nederlands" in chat.last.text
+    assert chat.last.labels == [["☰ Menu"]]
+
+
+async def test_commands_and_descriptions_are_registered_in_english_and_dutch(advisor):
+    commands = advisor.api.calls_of("setMyCommands")
+    by_language = {call.get("language_code"): call["commands"] for call in commands}
+    assert by_language[None] == [
+        {"command": "start", "description": "Menu, or continue where you left off"},
+        {"command": "help", "description": "What this advisor does"},
+        {"command": "language", "description": "Choose English or Dutch"},
+        {"command": "settings", "description": "Your settings"},
+    ]
+    assert by_language["nl"] == [
+        {"command": "start", "description": "Menu, of verder waar je gebleven was"},
+        {"command": "help", "description": "Wat deze adviseur doet"},
+        {"command": "language", "description": "Kies Engels of Nederlands"},
+        {"command": "settings", "description": "Je instellingen"},
+    ]
+    short = {c.get("language_code"): c["short_description"] for c in advisor.api.calls_of("setMyShortDescription")}
+    assert short == {
+        None: "Your social media strategy advisor: find your phase in five taps.",
+        "nl": "Je adviseur voor social-mediastrategie: vind je fase in vijf tikken.",
+    }
+    descriptions = {c.get("language_code"): c["description"] for c in advisor.api.calls_of("setMyDescription")}
+    assert descriptions["nl"].startswith("Waar staat je organisatie op social media")
+    assert all(len(text) <= 512 for text in descriptions.values())  # Telegram's limit
+    assert all(len(text) <= 120 for text in short.values())
+
+
+async def test_a_failed_registration_does_not_stop_the_bot(start_advisor):
+    api = LocalBotApi()
+    api.fail("setMyCommands", 500, "Internal Server Error")
+    context, api = start_advisor(api)
+    async with context as application:
+        from bot.simulator import ChatSimulator
+
+        chat = ChatSimulator(application, api)
+        await chat.send("/start")
+        assert chat.last.labels == [["⚡ Quick phase check"], ["🌐 Language"]]
