@@ -22,6 +22,8 @@ MIGRATIONS: tuple[str, ...] = (
         flow        TEXT NOT NULL,
         state       TEXT NOT NULL,
         status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'abandoned')),
+        last_question TEXT,                       -- the answer given with the last move, if any
+        last_option INTEGER,
         started_at  TEXT NOT NULL DEFAULT {NOW},
         finished_at TEXT
     );
@@ -47,25 +49,31 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX results_by_user ON results(user_id, created_at);
 
-    -- A tap is one statement: inserting into this view upserts the answer and moves the
-    -- session in one atomic step, so a tap costs one round trip to the database thread.
-    -- The move is a compare-and-set: if the session is no longer open in the state the
-    -- tap was made in (another process, a redelivered update), nothing is written.
-    CREATE VIEW taps (session_id, question, option, from_state, to_state) AS
-        SELECT NULL, NULL, NULL, NULL, NULL;
-
-    CREATE TRIGGER tap INSTEAD OF INSERT ON taps
+    -- Starting a session abandons the open one of the same flow (its answers stay), in the
+    -- same statement, so that the one-open-session index holds and a start is one round trip.
+    CREATE TRIGGER session_replaces_open BEFORE INSERT ON sessions
+    WHEN NEW.status = 'open'
     BEGIN
-        SELECT RAISE(ABORT, 'stale session')
-        WHERE NOT EXISTS (
-            SELECT 1 FROM sessions
-            WHERE id = NEW.session_id AND state = NEW.from_state AND status = 'open'
-        );
+        UPDATE sessions SET status = 'abandoned', finished_at = {NOW}
+        WHERE user_id = NEW.user_id AND flow = NEW.flow AND status = 'open';
+    END;
+
+    -- A result closes its session.
+    CREATE TRIGGER result_closes_session AFTER INSERT ON results
+    BEGIN
+        UPDATE sessions SET status = 'done', finished_at = {NOW} WHERE id = NEW.session_id AND status = 'open';
+    END;
+
+    -- An answer travels with the move it causes: the tap's one statement sets the session's
+    -- new state and last answer (a compare-and-set on the old state), and this trigger files
+    -- the answer, upserted per session and question, in the same atomic step.
+    CREATE TRIGGER answer_with_move AFTER UPDATE OF last_option ON sessions
+    WHEN NEW.last_question IS NOT NULL
+    BEGIN
         INSERT INTO answers (session_id, question, option)
-        VALUES (NEW.session_id, NEW.question, NEW.option)
+        VALUES (NEW.id, NEW.last_question, NEW.last_option)
         ON CONFLICT (session_id, question)
         DO UPDATE SET option = excluded.option, answered_at = excluded.answered_at;
-        UPDATE sessions SET state = NEW.to_state WHERE id = NEW.session_id;
     END;
     """,
 )

@@ -7,7 +7,7 @@ Whole sentences are translated with named placeholders, never glued from fragmen
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from html import escape as _html_escape
 
 from babel.support import NullTranslations
@@ -129,34 +129,42 @@ def _progress(tr: NullTranslations, number: int) -> str:
     return tr.gettext("Question {number} of {total}").format(number=number, total=len(quick_check.QUESTIONS))
 
 
-def question(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:
+@lru_cache(maxsize=256)
+def _question_text(tr: NullTranslations, state: str) -> str:
+    """A question's text depends only on language and question: rendered once, then reused
+    (it is on the path of every tap)."""
     _ = tr.gettext
-    dimension = ssrm.DIMENSIONS_BY_KEY[check.state]
-    number = check.question_number
-    chosen = check.answers.get(dimension.key)
+    dimension = ssrm.DIMENSIONS_BY_KEY[state]
     title = _("Quick phase check")
     lines = [
-        f"<b>{title}</b> · {_progress(tr, number)}",
+        f"<b>{title}</b> · {_progress(tr, quick_check.QUESTIONS.index(state) + 1)}",
         "",
         f"<b>{escape(_(dimension.name))}</b>: {escape(_(dimension.question))}",
         "",
     ]
     lines += [f"{index} · {escape(_(option.wording))}" for index, option in enumerate(dimension.options, start=1)]
     lines += ["", _("Tap the description that fits your organisation best.")]
-    rows = [
-        [
-            _button(
-                ("✓ " if index == chosen else "") + f"{index + 1} · {_(option.label)}",
-                callbacks.quick(session_id, number, index),
-            )
-        ]
-        for index, option in enumerate(dimension.options)
-    ]
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=256)
+def _option_labels(tr: NullTranslations, state: str, chosen: int | None) -> tuple[str, ...]:
+    options = ssrm.DIMENSIONS_BY_KEY[state].options
+    return tuple(
+        ("✓ " if index == chosen else "") + f"{index + 1} · {tr.gettext(option.label)}"
+        for index, option in enumerate(options)
+    )
+
+
+def question(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:
+    number = check.question_number
+    labels = _option_labels(tr, check.state, check.answers.get(check.state))
+    rows = [[_button(label, callbacks.quick(session_id, number, index))] for index, label in enumerate(labels)]
     navigation = [menu_button(tr)]
     if check.can_go_back():
-        navigation.insert(0, _button(_("« Back"), callbacks.quick(session_id, number, "b")))
+        navigation.insert(0, _button(tr.gettext("« Back"), callbacks.quick(session_id, number, "b")))
     rows.append(navigation)
-    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
+    return Screen(_question_text(tr, check.state), InlineKeyboardMarkup(rows))
 
 
 def resume(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:

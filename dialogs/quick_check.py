@@ -8,6 +8,7 @@ again: the machine is the single description of the flow, and it holds no user s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from transitions import Machine, MachineError
 
@@ -41,6 +42,17 @@ class _Carrier:
     """The object ``transitions`` binds its triggers to for one event."""
 
     state: str
+
+
+@cache
+def _can_go_back(state: str) -> bool:
+    """Asked of the machine once per state: it never changes after it is built."""
+    carrier = _Carrier()
+    MACHINE.add_model(carrier, initial=state)
+    try:
+        return carrier.may_trigger("previous_question")
+    finally:
+        MACHINE.remove_model(carrier)
 
 
 class FlowError(Exception):
@@ -81,12 +93,7 @@ class QuickCheck:
 
     def can_go_back(self) -> bool:
         """Whether Back leads to an earlier question (on the first one it leads to the menu)."""
-        carrier = _Carrier()
-        MACHINE.add_model(carrier, initial=self.state)
-        try:
-            return carrier.may_trigger("previous_question")
-        finally:
-            MACHINE.remove_model(carrier)
+        return _can_go_back(self.state)
 
     def answer(self, option: int) -> str:
         """Record ``option`` (0..4) for the open question and move on; returns the question key."""

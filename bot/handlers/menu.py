@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks, screens
-from bot.handlers.quick_check import current_screen, open_quick_check
+from bot.handlers.quick_check import current_screen, open_quick_check, retake
 from bot.handlers.replies import send, show
 from bot.handlers.visit import load_visit
 from bot.i18n import LANGUAGE_NAMES, LANGUAGES, translations
@@ -39,12 +39,13 @@ async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def menu_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A menu button: open the menu, the quick check, a retake or the language choice."""
     query = update.callback_query
-    visit = await load_visit(update, context, FLOW)
     action = callbacks.parse_menu(query.data)
+    if action == "retake":
+        await retake(update, context)
+        return
+    visit = await load_visit(update, context, FLOW)
     if action == "quick":
         await open_quick_check(update, visit)
-    elif action == "retake":
-        await open_quick_check(update, visit, fresh=True)
     elif action == "language":
         await show(update, screens.language_choice(visit.tr, visit.language))
     else:
@@ -70,7 +71,7 @@ async def unknown_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     """Callback data we do not know (an old release's, or forged): toast and the current screen."""
     visit = await load_visit(update, context, FLOW)
     await update.callback_query.answer(screens.stale_button(visit.tr))
-    await show(update, current_screen(visit))
+    await show(update, await current_screen(visit))
 
 
 async def typed_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -78,4 +79,4 @@ async def typed_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     visit = await load_visit(update, context, FLOW)
     if visit.record.session is not None:
         await update.effective_message.reply_text(screens.reminder(visit.tr))
-    await send(update, current_screen(visit))
+    await send(update, await current_screen(visit))

@@ -1,0 +1,90 @@
+"""End to end: the advisor as a process, polling a Bot API served over HTTP by the test."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.fake_bot_api import FakeBotApi
+
+TOKEN = "123456:TEST-token-never-printed"
+ROOT = Path(__file__).resolve().parent.parent
+USER = {"id": 42, "is_bot": False, "first_name": "Eva", "language_code": "nl"}
+CHAT = {"id": 42, "type": "private", "first_name": "Eva"}
+
+
+@pytest.fixture
+def bot_api():
+    with FakeBotApi(TOKEN) as api:
+        yield api
+
+
+@pytest.fixture
+def advisor_process(bot_api, tmp_path):
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_BASE_URL": bot_api.base_url,
+        "ADVISOR_DB": str(tmp_path / "e2e.sqlite3"),
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    yield process, tmp_path / "e2e.sqlite3"
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def message(text: str, message_id: int) -> dict:
+    entities = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}] if text.startswith("/") else []
+    return {"message": {"message_id": message_id, "date": int(time.time()), "chat": CHAT, "from": USER,
+                        "text": text, "entities": entities}}
+
+
+def tap(screen, label: str, query_id: int) -> dict:
+    [button] = [b for b in screen.buttons if b["text"] == label]
+    return {"callback_query": {"id": str(query_id), "from": USER, "chat_instance": "e2e",
+                               "data": button["callback_data"], "message": screen.as_telegram()}}
+
+
+def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
+    process, database = advisor_process
+    bot_api.push(message("/start", 1))
+    menu = bot_api.wait_for(lambda chat: chat.chat(42) and chat.chat(42)[-1])
+    assert menu.labels == [["⚡ Snelle fasecheck"], ["🌐 Taal"]]
+
+    bot_api.push(tap(menu, "⚡ Snelle fasecheck", 1))
+    screen = bot_api.wait_for(lambda chat: "Vraag 1 van 5" in chat.chat(42)[-1].text and chat.chat(42)[-1])
+    for number, label in enumerate(
+        ["3 · Ook medewerkers en management", "2 · Een eenvoudige contentkalender", "3 · Persoonlijke profielen erbij",
+         "1 · Geen tools, alles met de hand", "4 · Kosteneffectief, steunt de doelen"],
+        start=2,
+    ):
+        bot_api.push(tap(screen, label, number))
+        expected = f"Vraag {number} van 5" if number <= 5 else "Fase"
+        screen = bot_api.wait_for(lambda chat, e=expected: e in chat.chat(42)[-1].text and chat.chat(42)[-1])
+
+    assert screen.text.startswith("<b>Fase 3 · Experimentation</b>")
+    assert "●○○○○  Technologie 1  ← knelpunt" in screen.text
+    assert len(bot_api.chat.chat(42)) == 1  # one message, edited in place
+    assert len(bot_api.chat.calls_of("answerCallbackQuery")) == 6
+    registered = {c.get("language_code") for c in bot_api.chat.calls_of("setMyCommands")}
+    assert registered == {None, "nl"}
+
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=15)
+    assert TOKEN not in output
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT flow, scores FROM results").fetchall() == [
+            ("quick", '{"bottleneck": ["technology"], "levels": {"application": 3, "approach": 2, '
+                      '"impact": 4, "media": 3, "technology": 1}, "phase": 3}')
+        ]
