@@ -48,7 +48,7 @@ async def chat(settings: Settings) -> None:
     api.listeners.append(lambda method, params, message: _print(render(method, params, message)))
     application = build_application(settings, request=api)
     async with running(application):
-        user = ChatSimulator(application, api, first_name=os.environ.get("USER", "you").title(),
+        user = ChatSimulator(application, api, first_name=os.environ.get("USER", "").title(),
                              language_code=_console_language())
         print(f"Console chat with the advisor (database: {settings.database}). "
               "Type a number to tap a button, text to send it, /quit to leave.")

@@ -110,3 +110,18 @@ async def test_a_failed_registration_does_not_stop_the_bot(start_advisor):
         chat = ChatSimulator(application, api)
         await chat.send("/start")
         assert chat.last.labels == [["⚡ Quick phase check"], ["🌐 Language"]]
+
+
+async def test_a_check_stopped_between_last_answer_and_result_is_finished_on_return(advisor):
+    """The last answer is committed before its result; if the bot stops in between, /start
+    stores the result and shows it, instead of losing the check."""
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for option in (2, 2, 2, 2):
+        await chat.tap(option)
+    await advisor.storage.move(chat.user["id"], 1, "impact", "done", ("impact", 1))  # as if the bot stopped here
+    assert await advisor.storage.results(chat.user["id"]) == []
+    await chat.send("/start")
+    assert chat.last.text.startswith("<b>Phase 2 · Basic Publishing</b>")
+    [result] = await advisor.storage.results(chat.user["id"])
+    assert result.scores["phase"] == 2
