@@ -3,10 +3,17 @@
 Formats (the digit after the namespace is its version; bump it when a format changes, so that
 buttons of an older release are recognised as stale instead of misread):
 
-- ``m1:<action>``                     menu entries (``menu``, ``quick``, ``retake``, ``language``)
+- ``m1:<action>``                     menu entries (``menu``; ``home``: the menu in a new message,
+                                      so that a result stays; ``quick``, ``full``, ``retake``,
+                                      ``retake_full``, ``results``, ``language``)
 - ``l1:<language>``                   language choice
-- ``q1:<session>:<step>:<action>``    quick check: step is the question number (1-5); action is
-                                      an option index, ``b`` back, ``c`` continue, ``n`` start over
+- ``q1:<session>:<step>:<action>``    quick check: step is the question number (1-5)
+- ``f1:<session>:<step>:<action>``    full assessment: step is the question number (0: the intro)
+                                      actions: an option index, ``b`` back, ``c`` continue,
+                                      ``n`` start over, ``g`` begin, ``d`` done (checklist),
+                                      ``s<nn><0|1>`` mark Cycle step nn as not / in place
+- ``r1:<session>:<part>``             a stored result: ``sum``mary, ``ssrm``, ``sm247``, ``cycle``,
+                                      ``glue``
 """
 
 from __future__ import annotations
@@ -17,9 +24,12 @@ from dataclasses import dataclass
 MENU = "m1"
 LANGUAGE = "l1"
 QUICK = "q1"
+FULL = "f1"
+RESULT = "r1"
 
-MENU_ACTIONS = frozenset({"menu", "quick", "retake", "language"})
-QUICK_ACTIONS = re.compile(r"^(?:[0-9]|b|c|n)$")
+MENU_ACTIONS = frozenset({"menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results"})
+FLOW_ACTIONS = re.compile(r"^(?:[0-9]|b|c|n|g|d|s[0-9]{2}[01])$")
+RESULT_PARTS = frozenset({"sum", "ssrm", "sm247", "cycle", "glue"})
 MAX_BYTES = 64
 
 
@@ -35,6 +45,19 @@ class FlowTap:
     def option(self) -> int | None:
         return int(self.action) if self.action.isdigit() else None
 
+    @property
+    def marked_step(self) -> tuple[int, bool] | None:
+        """For ``s<nn><v>``: the Cycle step and whether it is now in place."""
+        if self.action.startswith("s"):
+            return int(self.action[1:3]), self.action[3] == "1"
+        return None
+
+
+@dataclass(frozen=True)
+class ResultTap:
+    session: int
+    part: str
+
 
 def menu(action: str) -> str:
     return _checked(f"{MENU}:{action}")
@@ -44,8 +67,20 @@ def language(code: str) -> str:
     return _checked(f"{LANGUAGE}:{code}")
 
 
+def flow(namespace: str, session: int, step: int, action: str | int) -> str:
+    return _checked(f"{namespace}:{session}:{step}:{action}")
+
+
 def quick(session: int, step: int, action: str | int) -> str:
-    return _checked(f"{QUICK}:{session}:{step}:{action}")
+    return flow(QUICK, session, step, action)
+
+
+def mark_step(session: int, step: int, number: int, in_place: bool) -> str:
+    return flow(FULL, session, step, f"s{number:02d}{int(in_place)}")
+
+
+def result(session: int, part: str) -> str:
+    return _checked(f"{RESULT}:{session}:{part}")
 
 
 def _checked(data: str) -> str:
@@ -64,12 +99,19 @@ def parse_language(data: str) -> str | None:
     return code if namespace == LANGUAGE else None
 
 
-def parse_flow_tap(data: str, namespace: str = QUICK) -> FlowTap | None:
-    """A flow tap, or None for anything malformed or forged."""
+def parse_flow_tap(data: str) -> tuple[str, FlowTap] | None:
+    """The flow's namespace and the tap, or None for anything malformed or forged."""
     parts = data.split(":")
-    if len(parts) != 4 or parts[0] != namespace:
+    if len(parts) != 4 or parts[0] not in (QUICK, FULL):
         return None
-    _, session, step, action = parts
-    if not (session.isdigit() and step.isdigit() and QUICK_ACTIONS.match(action)):
+    namespace, session, step, action = parts
+    if not (session.isdigit() and step.isdigit() and FLOW_ACTIONS.match(action)):
         return None
-    return FlowTap(int(session), int(step), action)
+    return namespace, FlowTap(int(session), int(step), action)
+
+
+def parse_result_tap(data: str) -> ResultTap | None:
+    parts = data.split(":")
+    if len(parts) != 3 or parts[0] != RESULT or not parts[1].isdigit() or parts[2] not in RESULT_PARTS:
+        return None
+    return ResultTap(int(parts[1]), parts[2])

@@ -19,19 +19,23 @@ def command_list(language: str) -> list[BotCommand]:
         BotCommand("help", _("What this advisor does")),
         BotCommand("language", _("Choose English or Dutch")),
         BotCommand("settings", _("Your settings")),
+        BotCommand("results", _("Your past results")),
     ]
 
 
 def description(language: str) -> str:
     return translations(language).gettext(
         "Where does your organisation stand on social media, and what should you do next? "
-        "Answer five questions by tapping buttons and get your phase on the Social Strategy "
-        "Readiness Model (SSRM), your bottleneck and the next step."
+        "Answer by tapping buttons and get your phase on the Social Strategy Readiness Model "
+        "(SSRM), your Social Media 24/7 profile, the next step of the Social Media Cycle and "
+        "advice from the Social Media Glue Model."
     )
 
 
 def short_description(language: str) -> str:
-    return translations(language).gettext("Your social media strategy advisor: find your phase in five taps.")
+    return translations(language).gettext(
+        "Your social media strategy advisor: where you stand and what to do next, by tapping buttons."
+    )
 
 
 async def register_commands(bot: Bot) -> None:

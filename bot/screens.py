@@ -15,9 +15,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import callbacks
 from bot.i18n import LANGUAGE_NAMES, LANGUAGES
-from dialogs import quick_check, ssrm
+from dialogs import full_assessment, quick_check, ssrm
 
 FILLED, EMPTY = "●", "○"
+FULL_QUESTIONS = len(full_assessment.QUESTIONS)
 # Telegram HTML needs only <, > and & escaped; quotes stay readable in the texts.
 escape = partial(_html_escape, quote=False)
 
@@ -46,17 +47,23 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
         (
             f"<b>{greeting}</b> " + _("I’m your social media strategy advisor."),
             _(
-                "I place your organisation on the Social Strategy Readiness Model (SSRM): "
-                "which of its five phases you are in, what holds you back, and why to take "
-                "the next step."
+                "I place your organisation on published models — the Social Strategy Readiness "
+                "Model (SSRM), the Social Media 24/7 model, the Social Media Cycle and the Social "
+                "Media Glue Model — and tell you what to do next."
             ),
-            _("The quick phase check takes five taps and less than a minute."),
+            _("📋 Full assessment: {count} questions, 3 to 5 minutes.").format(count=FULL_QUESTIONS)
+            + "\n"
+            + _("⚡ Quick phase check: five questions, done within a minute."),
         )
     )
     keyboard = InlineKeyboardMarkup(
         [
+            [_button(_("📋 Full assessment"), callbacks.menu("full"))],
             [_button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
-            [_button(_("🌐 Language"), callbacks.menu("language"))],
+            [
+                _button(_("🗂 My results"), callbacks.menu("results")),
+                _button(_("🌐 Language"), callbacks.menu("language")),
+            ],
         ]
     )
     return Screen(text, keyboard)
@@ -64,27 +71,32 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
 
 def help_text(tr: NullTranslations) -> Screen:
     _ = tr.gettext
+    commands = (
+        _("/start – the menu, or continue where you left off"),
+        _("/help – this explanation"),
+        _("/language – choose English or Dutch"),
+        _("/settings – your settings (language)"),
+        _("/results – your past results and what changed"),
+    )
+    full = _(
+        "📋 The full assessment ({count} questions): your phase on the Social Strategy Readiness Model "
+        "(SSRM) with its bottleneck, your profile on the Social Media 24/7 model, the next step of the "
+        "Social Media Cycle and advice from the Social Media Glue Model, with a result card."
+    ).format(count=FULL_QUESTIONS)
+    quick = _("⚡ The quick phase check (five questions): your SSRM phase, profile and bottleneck.")
     text = "\n\n".join(
         (
             "<b>" + _("What I do") + "</b>",
             _(
-                "I’m a social media strategy advisor. Answer five questions by tapping a button, "
-                "and I place your organisation in one of the five phases of the Social Strategy "
-                "Readiness Model (SSRM), show your profile over its five dimensions, name the "
-                "bottleneck and tell you why to take the next step."
+                "I’m a social media strategy advisor. You answer by tapping buttons, and I place your "
+                "organisation on published models and tell you what to do next."
             ),
-            "<b>" + _("Commands") + "</b>\n"
-            + "\n".join(
-                (
-                    _("/start – the menu, or continue where you left off"),
-                    _("/help – this explanation"),
-                    _("/language – choose English or Dutch"),
-                    _("/settings – your settings (language)"),
-                )
-            ),
+            full + "\n" + quick,
+            "<b>" + _("Commands") + "</b>\n" + "\n".join(commands),
             _(
-                "Source: the Social Strategy Readiness Model by SRO. How your answers are turned "
-                "into a phase is the advisor’s own rule; the result says which parts are."
+                "Sources: the Social Strategy Readiness Model (SRO), the Social Media 24/7 model (de Lange, "
+                "Hordijk, Kaasenbrood), the Social Media Cycle (MarketingMonday) and the Social Media Glue "
+                "Model. Where the advisor adds its own rule, the result says so."
             ),
         )
     )
@@ -125,45 +137,53 @@ def something_went_wrong(tr: NullTranslations) -> str:
 # -- quick check ---------------------------------------------------------------------------------
 
 
-def _progress(tr: NullTranslations, number: int) -> str:
-    return tr.gettext("Question {number} of {total}").format(number=number, total=len(quick_check.QUESTIONS))
+def progress(tr: NullTranslations, number: int, total: int) -> str:
+    return tr.gettext("Question {number} of {total}").format(number=number, total=total)
 
 
-@lru_cache(maxsize=256)
-def _question_text(tr: NullTranslations, state: str) -> str:
-    """A question's text depends only on language and question: rendered once, then reused
-    (it is on the path of every tap)."""
-    _ = tr.gettext
-    dimension = ssrm.DIMENSIONS_BY_KEY[state]
-    title = _("Quick phase check")
-    lines = [
-        f"<b>{title}</b> · {_progress(tr, quick_check.QUESTIONS.index(state) + 1)}",
-        "",
-        f"<b>{escape(_(dimension.name))}</b>: {escape(_(dimension.question))}",
-        "",
-    ]
-    lines += [f"{index} · {escape(_(option.wording))}" for index, option in enumerate(dimension.options, start=1)]
-    lines += ["", _("Tap the description that fits your organisation best.")]
+def options_text(tr: NullTranslations, heading: str, question: str, options: tuple) -> str:
+    """A question with its options' full wording, numbered like the buttons."""
+    lines = [heading, "", question, ""]
+    lines += [f"{index} · {escape(tr.gettext(option.wording))}" for index, option in enumerate(options, start=1)]
+    lines += ["", tr.gettext("Tap the description that fits your organisation best.")]
     return "\n".join(lines)
 
 
 @lru_cache(maxsize=256)
-def _option_labels(tr: NullTranslations, state: str, chosen: int | None) -> tuple[str, ...]:
-    options = ssrm.DIMENSIONS_BY_KEY[state].options
+def option_labels(tr: NullTranslations, options: tuple, chosen: int | None) -> tuple[str, ...]:
+    """Button labels: the option's number and short label, ✓ on the one chosen before."""
     return tuple(
         ("✓ " if index == chosen else "") + f"{index + 1} · {tr.gettext(option.label)}"
         for index, option in enumerate(options)
     )
 
 
+def navigation_row(tr: NullTranslations, back_data: str | None) -> list[InlineKeyboardButton]:
+    """« Back (when there is an earlier screen) and ☰ Menu."""
+    row = [menu_button(tr)]
+    if back_data is not None:
+        row.insert(0, _button(tr.gettext("« Back"), back_data))
+    return row
+
+
+@lru_cache(maxsize=256)
+def _question_text(tr: NullTranslations, state: str) -> str:
+    """A question's text depends only on language and question: rendered once, then reused
+    (it is on the path of every tap)."""
+    dimension = ssrm.DIMENSIONS_BY_KEY[state]
+    heading = "<b>{title}</b> · {progress}".format(
+        title=tr.gettext("Quick phase check"),
+        progress=progress(tr, quick_check.QUESTIONS.index(state) + 1, len(quick_check.QUESTIONS)),
+    )
+    question = f"<b>{escape(tr.gettext(dimension.name))}</b>: {escape(tr.gettext(dimension.question))}"
+    return options_text(tr, heading, question, dimension.options)
+
+
 def question(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:
     number = check.question_number
-    labels = _option_labels(tr, check.state, check.answers.get(check.state))
+    labels = option_labels(tr, ssrm.DIMENSIONS_BY_KEY[check.state].options, check.answers.get(check.state))
     rows = [[_button(label, callbacks.quick(session_id, number, index))] for index, label in enumerate(labels)]
-    navigation = [menu_button(tr)]
-    if check.can_go_back():
-        navigation.insert(0, _button(tr.gettext("« Back"), callbacks.quick(session_id, number, "b")))
-    rows.append(navigation)
+    rows.append(navigation_row(tr, callbacks.quick(session_id, number, "b") if check.can_go_back() else None))
     return Screen(_question_text(tr, check.state), InlineKeyboardMarkup(rows))
 
 
@@ -205,7 +225,8 @@ def phase_title(tr: NullTranslations, phase: ssrm.Phase) -> str:
     return tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name)
 
 
-def quick_result(tr: NullTranslations, result: ssrm.SsrmResult) -> Screen:
+def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult) -> list[str]:
+    """The SSRM result as lines of HTML: phase, profile, bottleneck, why, recognise, next step."""
     _ = tr.gettext
     phase = result.phase
     profile = []
@@ -219,37 +240,42 @@ def quick_result(tr: NullTranslations, result: ssrm.SsrmResult) -> Screen:
     else:
         lowest = result.levels[result.bottleneck[0]]
         bottleneck = tr.ngettext(
-            "{names} (phase {level}) holds the others back.",
-            "{names} (phase {level}) hold the others back.",
+            "{names} (phase {level}) is the lowest: it holds the others back.",
+            "{names} (phase {level}) are the lowest: they hold the others back.",
             len(result.bottleneck),
         ).format(names=_names(tr, result.bottleneck), level=lowest)
-    next_heading = _("The path forward: Always-On") if phase.number == len(ssrm.PHASES) else _("Why take the next step")
-    text = "\n".join(
-        (
-            f"<b>{escape(phase_title(tr, phase))}</b>",
-            f"<i>{escape(_(phase.gloss))}</i>",
-            "",
-            "<b>" + _("Your profile") + "</b>",
-            *profile,
-            "",
-            "<b>" + _("Bottleneck") + "</b>: " + escape(bottleneck),
-            "",
-            "<b>" + _("Why this phase") + "</b>: "
-            + escape(
-                _(
-                    "your phase is the middle value (median) of your five levels, so one lagging "
-                    "dimension does not pull the whole organisation back; it is named as the "
-                    "bottleneck instead. This is the advisor’s rule, not the model’s."
-                )
-            ),
-            "",
-            "<b>" + _("Recognise this?") + "</b> " + escape(_(phase.recognize)),
-            "",
-            f"<b>{next_heading}</b>",
-            escape(_(phase.next_step)),
-        )
-    )
+    ordered = " · ".join(str(level) for level in sorted(result.levels.values()))
+    why = _(
+        "your five levels, from low to high, are {levels}. Your phase is their middle value (the "
+        "median), so one lagging dimension does not pull the whole organisation back. This is the "
+        "advisor’s rule, not the model’s."
+    ).format(levels=ordered)
+    is_last = phase.number == len(ssrm.PHASES)
+    next_heading = _("The path forward: Always-On") if is_last else _("Why take the next step?")
+    return [
+        f"<b>{escape(phase_title(tr, phase))}</b>",
+        f"<i>{escape(_(phase.gloss))}</i>",
+        "",
+        "<b>" + _("Your profile") + "</b>",
+        *profile,
+        "",
+        "<b>" + _("Bottleneck") + "</b>: " + escape(bottleneck),
+        "",
+        "<b>" + _("Why this phase") + "</b>: " + escape(why),
+        "",
+        "<b>" + _("Recognise this?") + "</b> " + escape(_(phase.recognize)),
+        "",
+        f"<b>{next_heading}</b>",
+        escape(_(phase.next_step)),
+    ]
+
+
+def quick_result(tr: NullTranslations, result: ssrm.SsrmResult) -> Screen:
+    _ = tr.gettext
     keyboard = InlineKeyboardMarkup(
-        [[_button(_("↻ Retake"), callbacks.menu("retake")), menu_button(tr)]]
+        [
+            [_button(_("↻ Retake"), callbacks.menu("retake")), _button(_("☰ Menu"), callbacks.menu("home"))],
+            [_button(_("📋 Full assessment"), callbacks.menu("full_new"))],
+        ]
     )
-    return Screen(text, keyboard)
+    return Screen("\n".join(ssrm_lines(tr, result)), keyboard)

@@ -40,7 +40,15 @@ class Session:
 class UserRecord:
     id: int
     language: str | None
-    session: Session | None  # the open session of the flow asked for, if any
+    sessions: dict[str, Session] = field(default_factory=dict)  # the open session of each flow
+
+    def session(self, flow: str) -> Session | None:
+        return self.sessions.get(flow)
+
+    @property
+    def latest_session(self) -> Session | None:
+        """The open session started last (the one /start offers to continue)."""
+        return max(self.sessions.values(), key=lambda session: session.id, default=None)
 
 
 @dataclass(frozen=True)
@@ -62,10 +70,10 @@ class StoredResult:
 
 
 _LOAD_USER = """
-SELECT u.language, s.id, s.state,
+SELECT u.language, s.id, s.flow, s.state,
        (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = s.id)
 FROM users u
-LEFT JOIN sessions s ON s.user_id = u.id AND s.flow = ? AND s.status = 'open'
+LEFT JOIN sessions s ON s.user_id = u.id AND s.status = 'open'
 WHERE u.id = ?
 """
 
@@ -120,14 +128,16 @@ class Storage:
 
     # -- users -------------------------------------------------------------------------------
 
-    async def load_user(self, user_id: int, flow: str) -> UserRecord | None:
-        """The user with their open session of ``flow`` and its answers; None if unknown."""
-        rows = await self._db.execute_fetchall(_LOAD_USER, (flow, user_id))
+    async def load_user(self, user_id: int) -> UserRecord | None:
+        """The user with their open sessions and their answers; None if unknown."""
+        rows = await self._db.execute_fetchall(_LOAD_USER, (user_id,))
         if not rows:
             return None
-        language, session_id, state, packed = rows[0]
-        session = Session(session_id, flow, state, _parse_answers(packed)) if session_id else None
-        return UserRecord(user_id, language, session)
+        record = UserRecord(user_id, rows[0][0])
+        for _language, session_id, flow, state, packed in rows:
+            if session_id is not None:
+                record.sessions[flow] = Session(session_id, flow, state, _parse_answers(packed))
+        return record
 
     async def add_user(self, user_id: int) -> None:
         async with self._write_lock:
@@ -188,6 +198,14 @@ class Storage:
 
     # -- results -----------------------------------------------------------------------------
 
+    async def result_of_session(self, user_id: int, session_id: int) -> StoredResult | None:
+        rows = await self._db.execute_fetchall(
+            "SELECT id, session_id, flow, scoring_version, scores, created_at FROM results"
+            " WHERE user_id = ? AND session_id = ?",
+            (user_id, session_id),
+        )
+        return _stored_result(rows[0]) if rows else None
+
     async def results(self, user_id: int, flow: str | None = None) -> list[StoredResult]:
         """The user's results, newest first."""
         query = "SELECT id, session_id, flow, scoring_version, scores, created_at FROM results WHERE user_id = ?"
@@ -196,4 +214,9 @@ class Storage:
             query += " AND flow = ?"
             params += (flow,)
         rows = await self._db.execute_fetchall(query + " ORDER BY created_at DESC, id DESC", params)
-        return [StoredResult(r[0], r[1], r[2], r[3], json.loads(r[4]), r[5]) for r in rows]
+        return [_stored_result(row) for row in rows]
+
+
+def _stored_result(row) -> StoredResult:
+    result_id, session_id, flow, version, scores, created_at = row
+    return StoredResult(result_id, session_id, flow, version, json.loads(scores), created_at)

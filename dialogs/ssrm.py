@@ -80,7 +80,7 @@ PHASES: tuple[Phase, ...] = (
         N_("impact and measurement"),
         N_("“We’re getting direct leads from our social media campaigns.” “Our strategy aligns seamlessly with our business goals.”"),
         N_(
-            "The path forward is Always-On: social media as a permanent part of a mature "
+            "Social media is not used temporarily but is a permanent part of a mature "
             "strategy, with enough capacity and engagement in every phase. Keep management "
             "convinced of its impact, and keep employees motivated with an employee advocacy "
             "tool, solid training and guidance."
@@ -212,3 +212,22 @@ def score(answers: dict[str, int]) -> SsrmResult:
     """Score the five SSRM answers: levels, phase (median) and bottleneck (lowest)."""
     levels = dimension_levels(answers)
     return SsrmResult(levels, phase_of(levels), bottleneck(levels))
+
+
+# -- management support (full assessment) -------------------------------------------------------
+# The source: "management support is essential: leadership must recognize social media as a
+# strategic tool and actively back it", "especially as organizations move into more advanced
+# stages"; from Experimentation on, management sets the example.
+MANAGEMENT_QUESTION = N_("Does management back social media as a strategic tool?")
+MANAGEMENT_OPTIONS: tuple[Option, ...] = (
+    Option(N_("No, not really"), N_("No: social media is left to whoever has time for it.")),
+    Option(N_("They allow it"), N_("Somewhat: management allows it, but does not drive or prioritise it.")),
+    Option(N_("Yes, they actively back it"), N_("Yes: management sees it as strategic, backs and prioritises it, and takes part.")),
+)
+NO_SUPPORT = 0
+
+
+def management_holds_back(management: int, phase: Phase) -> bool:
+    """Without management support from Basic Publishing (phase 2) on, management support is the
+    bottleneck for the next step: the source calls it essential, above all from Experimentation."""
+    return management == NO_SUPPORT and phase.number >= 2

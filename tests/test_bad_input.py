@@ -31,7 +31,7 @@ async def test_a_sticker_gets_the_reminder_in_dutch(advisor):
 async def test_free_text_without_a_check_shows_the_menu(advisor):
     chat = advisor.chat()
     await chat.send("hello")
-    assert chat.last.labels == [["⚡ Quick phase check"], ["🌐 Language"]]
+    assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
     assert len(chat.messages) == 1
 
 
@@ -41,7 +41,7 @@ async def test_a_button_from_an_earlier_step_is_refused_without_writing(advisor)
     await chat.tap_data("q1:1:1:4")  # question 1's option 5, tapped while question 3 is open
     assert advisor.api.toasts[-1] == "This button is no longer active."
     assert "Question 3 of 5" in chat.last.text
-    session = (await advisor.storage.load_user(chat.user["id"], "quick")).session
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 0, "approach": 1}
 
 
@@ -50,7 +50,7 @@ async def test_a_button_of_another_session_is_refused(advisor):
     await start_check(chat, [1])
     await chat.tap_data("q1:999:2:0")
     assert advisor.api.toasts[-1] == "This button is no longer active."
-    session = (await advisor.storage.load_user(chat.user["id"], "quick")).session
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 0}
 
 
@@ -59,7 +59,7 @@ async def test_another_users_session_cannot_be_answered(advisor):
     await start_check(alice, [1])
     await start_check(bob)
     await bob.tap_data("q1:1:2:3")  # Alice's session id and step
-    alice_session = (await advisor.storage.load_user(1, "quick")).session
+    alice_session = (await advisor.storage.load_user(1)).session("quick")
     assert alice_session.answers == {"media": 0}
     assert advisor.api.toasts[-1] == "This button is no longer active."
 
@@ -70,7 +70,7 @@ async def test_forged_and_unknown_callback_data_gets_a_toast_in_dutch(advisor):
     for data in ("q1:1:1:9x", "q1:1:1", "zz:whatever", "m1:nonsense", "l1:fr", "q1:1:1:7"):
         await chat.tap_data(data)
         assert advisor.api.toasts[-1] == "Deze knop werkt niet meer." or data == "m1:nonsense"
-    session = (await advisor.storage.load_user(chat.user["id"], "quick")).session
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {}
 
 
@@ -135,7 +135,7 @@ async def test_a_blocked_bot_is_logged_once_and_the_answer_kept(advisor, caplog)
     blocked = [r for r in caplog.records if "blocked" in r.getMessage()]
     assert len(blocked) == 1
     assert "0:console" not in caplog.text
-    session = (await advisor.storage.load_user(chat.user["id"], "quick")).session
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 1}
 
 
@@ -146,7 +146,7 @@ async def test_an_old_query_is_logged_and_the_answer_kept(advisor, caplog):
     with caplog.at_level(logging.INFO):
         await chat.tap(3)
     assert "answered too late" in caplog.text
-    session = (await advisor.storage.load_user(chat.user["id"], "quick")).session
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 2}
 
 

@@ -60,13 +60,13 @@ def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
     process, database = advisor_process
     bot_api.push(message("/start", 1))
     menu = bot_api.wait_for(lambda chat: chat.chat(42) and chat.chat(42)[-1])
-    assert menu.labels == [["⚡ Snelle fasecheck"], ["🌐 Taal"]]
+    assert menu.labels == [["📋 Volledige scan"], ["⚡ Snelle fasecheck"], ["🗂 Mijn uitslagen", "🌐 Taal"]]
 
     bot_api.push(tap(menu, "⚡ Snelle fasecheck", 1))
     screen = bot_api.wait_for(lambda chat: "Vraag 1 van 5" in chat.chat(42)[-1].text and chat.chat(42)[-1])
     for number, label in enumerate(
         ["3 · Ook medewerkers en management", "2 · Een eenvoudige contentkalender", "3 · Persoonlijke profielen erbij",
-         "1 · Geen tools, alles met de hand", "4 · Kosteneffectief, steunt de doelen"],
+         "1 · Geen tools, alles met de hand", "4 · Kosteneffectief en doelgericht"],
         start=2,
     ):
         bot_api.push(tap(screen, label, number))

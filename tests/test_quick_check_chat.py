@@ -36,15 +36,15 @@ RESULT_EN = """<b>Phase 3 · Experimentation</b>
 ●●●●○  Technology 4
 ●●●●●  Impact 5
 
-<b>Bottleneck</b>: Application (phase 1) holds the others back.
+<b>Bottleneck</b>: Application (phase 1) is the lowest: it holds the others back.
 
-<b>Why this phase</b>: your phase is the middle value (median) of your five levels, so one lagging \
-dimension does not pull the whole organisation back; it is named as the bottleneck instead. \
+<b>Why this phase</b>: your five levels, from low to high, are 1 · 3 · 3 · 4 · 5. Your phase is their \
+middle value (the median), so one lagging dimension does not pull the whole organisation back. \
 This is the advisor’s rule, not the model’s.
 
 <b>Recognise this?</b> “Our employees feel more engaged now.” “Our content is reaching and engaging more people.”
 
-<b>Why take the next step</b>
+<b>Why take the next step?</b>
 Moving to Collaborate scales employee advocacy to a larger group of employees or to local partners \
 such as dealers or franchisees, for deeper and broader reach and more brand credibility. \
 Management involvement remains crucial."""
@@ -59,18 +59,18 @@ RESULT_NL = """<b>Fase 3 · Experimentation</b>
 ●●●●○  Technologie 4
 ●●●●●  Impact 5
 
-<b>Knelpunt</b>: Toepassing (fase 1) houdt de rest tegen.
+<b>Knelpunt</b>: Toepassing (fase 1) is het laagst en remt de rest af.
 
-<b>Waarom deze fase</b>: je fase is de middelste waarde (mediaan) van je vijf niveaus, zodat één \
-achterblijvende dimensie niet de hele organisatie terugzet; die wordt in plaats daarvan als knelpunt \
-benoemd. Dit is een regel van de adviseur, niet van het model.
+<b>Waarom deze fase</b>: je vijf niveaus, van laag naar hoog, zijn 1 · 3 · 3 · 4 · 5. Je fase is de \
+middelste waarde (de mediaan), zodat één achterblijvende dimensie niet de hele organisatie omlaag trekt. \
+Dit is een regel van de adviseur, niet van het model.
 
 <b>Herken je dit?</b> “Onze medewerkers voelen zich nu meer betrokken.” “Onze content bereikt en raakt meer mensen.”
 
-<b>Waarom de volgende stap</b>
-De stap naar Collaborate schaalt employee advocacy op naar een grotere groep medewerkers of naar lokale \
-partners zoals dealers of franchisenemers, voor dieper en breder bereik en meer geloofwaardigheid van het \
-merk. Betrokkenheid van het management blijft cruciaal."""
+<b>Waarom de volgende stap zetten?</b>
+Met de stap naar Collaborate breid je employee advocacy uit naar een grotere groep medewerkers of naar \
+lokale partners zoals dealers of franchisenemers, voor een groter en breder bereik en meer geloofwaardigheid \
+van het merk. Betrokkenheid van het management blijft cruciaal."""
 
 
 def callback_data(message: ChatMessage) -> list[list[str]]:
@@ -81,15 +81,15 @@ async def test_start_greets_in_english_with_the_menu(advisor):
     chat = advisor.chat(first_name="Ada", language_code="en-GB")
     await chat.send("/start")
     assert chat.last.text.startswith("<b>Hi Ada!</b> I’m your social media strategy advisor.")
-    assert chat.last.labels == [["⚡ Quick phase check"], ["🌐 Language"]]
-    assert callback_data(chat.last) == [["m1:quick"], ["m1:language"]]
+    assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
+    assert callback_data(chat.last) == [["m1:full"], ["m1:quick"], ["m1:results", "m1:language"]]
 
 
 async def test_start_greets_in_dutch_when_telegram_is_dutch(advisor):
     chat = advisor.chat(first_name="Joke", language_code="nl")
     await chat.send("/start")
     assert chat.last.text.startswith("<b>Hoi Joke!</b> Ik ben je adviseur voor social-mediastrategie.")
-    assert chat.last.labels == [["⚡ Snelle fasecheck"], ["🌐 Taal"]]
+    assert chat.last.labels == [["📋 Volledige scan"], ["⚡ Snelle fasecheck"], ["🗂 Mijn uitslagen", "🌐 Taal"]]
 
 
 async def test_a_name_with_html_is_shown_as_text(advisor):
@@ -125,8 +125,8 @@ async def test_the_whole_check_in_english_edits_one_message(advisor):
         await chat.tap(option)
     assert chat.last.message_id == menu.message_id
     assert chat.last.text == RESULT_EN
-    assert chat.last.labels == [["↻ Retake", "☰ Menu"]]
-    assert callback_data(chat.last) == [["m1:retake", "m1:menu"]]
+    assert chat.last.labels == [["↻ Retake", "☰ Menu"], ["📋 Full assessment"]]
+    assert callback_data(chat.last) == [["m1:retake", "m1:home"], ["m1:full_new"]]
     assert len(chat.messages) == 1
 
 
@@ -139,7 +139,7 @@ async def test_the_whole_check_in_dutch(advisor):
     for option in (3, 3, 1, 4, 5):
         await chat.tap(option)
     assert chat.last.text == RESULT_NL
-    assert chat.last.labels == [["↻ Opnieuw doen", "☰ Menu"]]
+    assert chat.last.labels == [["↻ Opnieuw", "☰ Menu"], ["📋 Volledige scan"]]
 
 
 async def test_phase_five_gets_the_always_on_path(advisor):
@@ -150,7 +150,7 @@ async def test_phase_five_gets_the_always_on_path(advisor):
     text = chat.last.text
     assert text.startswith("<b>Phase 5 · Performance-Driven</b>")
     assert "<b>Bottleneck</b>: None stands out: all five dimensions are in phase 5." in text
-    assert "<b>The path forward: Always-On</b>\nThe path forward is Always-On:" in text
+    assert "<b>The path forward: Always-On</b>\nSocial media is not used temporarily" in text
 
 
 async def test_ties_name_every_lowest_dimension_in_the_sources_order(advisor):
@@ -158,7 +158,8 @@ async def test_ties_name_every_lowest_dimension_in_the_sources_order(advisor):
     await chat.send("/start quick")
     for option in (4, 2, 5, 2, 2):
         await chat.tap(option)
-    assert "<b>Bottleneck</b>: Approach, Technology and Impact (phase 2) hold the others back." in chat.last.text
+    expected = "<b>Bottleneck</b>: Approach, Technology and Impact (phase 2) are the lowest: they hold the others back."
+    assert expected in chat.last.text
 
 
 async def test_back_shows_the_previous_question_with_its_answer_ticked(advisor):
@@ -169,7 +170,7 @@ async def test_back_shows_the_previous_question_with_its_answer_ticked(advisor):
     assert "Question 1 of 5" in chat.last.text
     assert chat.last.labels[1] == ["✓ 2 · Company profiles, no extra support"]
     await chat.tap(4)  # a changed answer replaces the old one
-    session = (await advisor.storage.load_user(chat.user["id"], "quick")).session
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 3}
     assert session.state == "approach"
 
@@ -198,8 +199,11 @@ async def test_retake_starts_a_new_session_and_keeps_the_old_result(advisor):
     await chat.send("/start quick")
     for _ in range(5):
         await chat.tap(1)
+    result = chat.last
     await chat.tap("↻ Retake")
     assert "Question 1 of 5" in chat.last.text
+    assert chat.last.message_id != result.message_id  # the result stays in the chat
+    assert chat.messages[0].text.startswith("<b>Phase 1 · Ad Hoc</b>")
     assert callback_data(chat.last)[0][0] == "q1:2:1:0"
     assert len(await advisor.storage.results(chat.user["id"])) == 1
 
@@ -208,6 +212,6 @@ async def test_menu_from_the_first_question_and_back_into_it(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
     await chat.tap("☰ Menu")
-    assert chat.last.labels == [["⚡ Quick phase check"], ["🌐 Language"]]
+    assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
     await chat.tap("⚡ Quick phase check")
     assert callback_data(chat.last)[0][0] == "q1:1:1:0"  # the same (empty) session, no new one

@@ -58,7 +58,7 @@ async def test_choosing_dutch_is_stored_and_overrides_telegrams_language(advisor
     assert chat.last.labels == [["✓ English"], ["Nederlands"], ["☰ Menu"]]
     await chat.tap("Nederlands")
     assert advisor.api.toasts[-1] == "Taal: Nederlands"
-    assert chat.last.labels == [["⚡ Snelle fasecheck"], ["🌐 Taal"]]
+    assert chat.last.labels == [["📋 Volledige scan"], ["⚡ Snelle fasecheck"], ["🗂 Mijn uitslagen", "🌐 Taal"]]
     await chat.send("/settings")
     assert chat.last.text == "Kies je taal."
     assert chat.last.labels == [["English"], ["✓ Nederlands"], ["☰ Menu"]]
@@ -69,7 +69,7 @@ async def test_choosing_dutch_is_stored_and_overrides_telegrams_language(advisor
 async def test_help_explains_the_commands(advisor):
     chat = advisor.chat(language_code="nl")
     await chat.send("/help")
-    assert chat.last.text.startswith("<b>Wat ik doe</b>\n\nIk ben een adviseur voor je social-mediastrategie.")
+    assert chat.last.text.startswith("<b>Wat ik doe</b>\n\nIk ben je adviseur voor social-mediastrategie.")
     assert "/language – kies Engels of Nederlands" in chat.last.text
     assert chat.last.labels == [["☰ Menu"]]
 
@@ -82,17 +82,19 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "help", "description": "What this advisor does"},
         {"command": "language", "description": "Choose English or Dutch"},
         {"command": "settings", "description": "Your settings"},
+        {"command": "results", "description": "Your past results"},
     ]
     assert by_language["nl"] == [
         {"command": "start", "description": "Menu, of verder waar je gebleven was"},
         {"command": "help", "description": "Wat deze adviseur doet"},
         {"command": "language", "description": "Kies Engels of Nederlands"},
         {"command": "settings", "description": "Je instellingen"},
+        {"command": "results", "description": "Je eerdere uitslagen"},
     ]
     short = {c.get("language_code"): c["short_description"] for c in advisor.api.calls_of("setMyShortDescription")}
     assert short == {
-        None: "Your social media strategy advisor: find your phase in five taps.",
-        "nl": "Je adviseur voor social-mediastrategie: vind je fase in vijf tikken.",
+        None: "Your social media strategy advisor: where you stand and what to do next, by tapping buttons.",
+        "nl": "Je adviseur voor social-mediastrategie: waar je staat en wat je nu doet, met een paar tikken.",
     }
     descriptions = {c.get("language_code"): c["description"] for c in advisor.api.calls_of("setMyDescription")}
     assert descriptions["nl"].startswith("Waar staat je organisatie op social media")
@@ -109,7 +111,7 @@ async def test_a_failed_registration_does_not_stop_the_bot(start_advisor):
 
         chat = ChatSimulator(application, api)
         await chat.send("/start")
-        assert chat.last.labels == [["⚡ Quick phase check"], ["🌐 Language"]]
+        assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
 
 
 async def test_a_check_stopped_between_last_answer_and_result_is_finished_on_return(advisor):

@@ -46,7 +46,7 @@ async def _apologise(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     user = update.effective_user
     stored = None
     try:
-        record = await storage_of(context).load_user(user.id, "quick")
+        record = await storage_of(context).load_user(user.id)
         stored = record.language if record else None
     except Exception:  # the apology must not fail because the database did
         log.warning("could not read the language of user %s for the apology", user.id)

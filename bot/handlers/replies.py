@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
+from bot.card import card_key, render_card
+from bot.i18n import translations
 from bot.screens import Screen
 
 log = logging.getLogger(__name__)
@@ -19,10 +22,11 @@ async def send(update: Update, screen: Screen) -> None:
     )
 
 
-async def show(update: Update, screen: Screen) -> None:
-    """Edit the message whose button was tapped; send a new one for commands and text."""
+async def show(update: Update, screen: Screen, *, new_message: bool = False) -> None:
+    """Edit the message whose button was tapped; send a new one for commands and text, or when
+    the tapped message should stay as it is (``new_message``: a result the user may want to keep)."""
     query = update.callback_query
-    if query is None or query.message is None:
+    if query is None or query.message is None or new_message:
         await send(update, screen)
         return
     try:
@@ -38,3 +42,10 @@ async def show(update: Update, screen: Screen) -> None:
             await send(update, screen)
             return
         raise
+
+
+async def send_card(update: Update, language: str, scores: dict) -> None:
+    """The result card as a photo, rendered in a worker thread (cached by profile)."""
+    tr = translations(language)
+    png = await asyncio.to_thread(render_card, language, card_key(scores))
+    await update.effective_chat.send_photo(png, caption=tr.gettext("Your result card"))

@@ -28,13 +28,13 @@ class Visit:
     storage: Storage
 
 
-async def load_visit(update: Update, context: ContextTypes.DEFAULT_TYPE, flow: str) -> Visit:
-    """Load the user (registering them on first contact) with their open session of ``flow``."""
+async def load_visit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Visit:
+    """Load the user (registering them on first contact) with their open sessions."""
     storage = storage_of(context)
     user = update.effective_user
-    record = await storage.load_user(user.id, flow)
+    record = await storage.load_user(user.id)
     if record is None:
         await storage.add_user(user.id)
-        record = UserRecord(user.id, None, None)
+        record = UserRecord(user.id, None)
     language = language_for(record.language, user.language_code)
     return Visit(user.id, user.first_name, language, translations(language), record, storage)

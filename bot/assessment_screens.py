@@ -1,0 +1,356 @@
+"""The full assessment's screens: intro, questions, the Cycle checklist, the result summary and
+each model in detail. Text is Telegram HTML; every message stays under Telegram's 4,096
+characters (a test checks the longest ones)."""
+
+from __future__ import annotations
+
+from babel.support import NullTranslations
+from telegram import InlineKeyboardMarkup
+
+from bot import callbacks
+from bot.screens import (
+    Screen,
+    _button,
+    escape,
+    menu_button,
+    navigation_row,
+    option_labels,
+    options_text,
+    phase_title,
+    progress,
+    ssrm_lines,
+)
+from bot.storage import StoredResult
+from dialogs import cycle, full_assessment, glue, sm247, ssrm
+from dialogs.full_assessment import CYCLE, GLUE, INTRO, MANAGEMENT, FullAssessment, FullResult
+
+NS = callbacks.FULL
+TOTAL = len(full_assessment.QUESTIONS)
+LEVEL_SYMBOLS = ("○", "◐", "●")  # not, occasionally, structurally
+
+
+def _data(session_id: int, check: FullAssessment, action: str | int) -> str:
+    return callbacks.flow(NS, session_id, check.question_number, action)
+
+
+def _heading(tr: NullTranslations, check: FullAssessment, section: str) -> str:
+    title = tr.gettext("Full assessment")
+    return f"<b>{title}</b> · {progress(tr, check.question_number, TOTAL)}\n<i>{section}</i>"
+
+
+def _back(session_id: int, check: FullAssessment) -> str | None:
+    return _data(session_id, check, "b") if check.can_go_back() else None
+
+
+def screen(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    """The open screen of the assessment."""
+    if check.state == INTRO:
+        return intro(tr, session_id, check)
+    if check.state == CYCLE:
+        return checklist(tr, session_id, check)
+    return question(tr, session_id, check)
+
+
+def intro(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    _ = tr.gettext
+    text = "\n\n".join(
+        (
+            "<b>" + _("Full assessment") + "</b>",
+            _("{count} questions, about 3 to 5 minutes. Tap the answer that fits; you can go back at any time.").format(
+                count=TOTAL
+            ),
+            "\n".join(
+                (
+                    _("1. Social Strategy Readiness Model (SSRM): your phase, with management support"),
+                    _("2. Social Media 24/7: what you do in its eight cells"),
+                    _("3. Social Media Cycle: which of its twelve steps are in place"),
+                    _("4. Social Media Glue Model: how campaigns and everyday posting relate"),
+                )
+            ),
+            _("Then you get your result, a result card and the next step."),
+        )
+    )
+    keyboard = InlineKeyboardMarkup([[_button(_("▶ Start"), _data(session_id, check, "g"))], [menu_button(tr)]])
+    return Screen(text, keyboard)
+
+
+def question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    _ = tr.gettext
+    state = check.state
+    chosen = check.answers.get(state)
+    if state in ssrm.DIMENSIONS_BY_KEY:
+        dimension = ssrm.DIMENSIONS_BY_KEY[state]
+        heading = _heading(tr, check, "SSRM · " + _(dimension.name))
+        text = options_text(tr, heading, escape(_(dimension.question)), dimension.options)
+        options = dimension.options
+    elif state == MANAGEMENT:
+        heading = _heading(tr, check, "SSRM · " + _("Management support"))
+        text = options_text(tr, heading, escape(_(ssrm.MANAGEMENT_QUESTION)), ssrm.MANAGEMENT_OPTIONS)
+        options = ssrm.MANAGEMENT_OPTIONS
+    elif state == GLUE:
+        heading = _heading(tr, check, _("Social Media Glue Model"))
+        text = options_text(tr, heading, escape(_(glue.QUESTION)), glue.SITUATIONS)
+        options = glue.SITUATIONS
+    else:
+        return cell_question(tr, session_id, check)
+    rows = [
+        [_button(label, _data(session_id, check, index))]
+        for index, label in enumerate(option_labels(tr, options, chosen))
+    ]
+    rows.append(navigation_row(tr, _back(session_id, check)))
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def cell_question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    _ = tr.gettext
+    cell = sm247.CELLS_BY_KEY[check.state]
+    area = next(a for a in sm247.AREAS if a.key == cell.area)
+    heading = _heading(tr, check, f"Social Media 24/7 · {_(area.name)} · {_(cell.name)}")
+    text = "\n\n".join((heading, "<b>" + escape(_(cell.question)) + "</b>", escape(_(cell.explanation))))
+    chosen = check.answers.get(check.state)
+    row = [
+        _button(("✓ " if index == chosen else "") + _(label), _data(session_id, check, index))
+        for index, label in enumerate(sm247.LEVEL_LABELS)
+    ]
+    return Screen(text, InlineKeyboardMarkup([row, navigation_row(tr, _back(session_id, check))]))
+
+
+def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    _ = tr.gettext
+    in_place = set(cycle.steps_in_place(check.answers))
+    lines = [
+        _heading(tr, check, _("Social Media Cycle")),
+        "",
+        _("Which steps are in place? Tap to tick them, then Done."),
+    ]
+    rows = []
+    for phase in cycle.PHASES:
+        lines += [
+            "",
+            "<b>" + _("Phase {number}: {name}").format(number=phase.number, name=escape(_(phase.name))) + "</b>",
+        ]
+        steps = [step for step in cycle.STEPS if step.phase == phase.number]
+        lines.append(" · ".join(f"{step.number} {escape(_(step.name))}" for step in steps))
+        buttons = [
+            _button(
+                ("✓ " if step.number in in_place else "") + f"{step.number} · {_(step.name)}",
+                callbacks.mark_step(session_id, check.question_number, step.number, step.number not in in_place),
+            )
+            for step in steps
+        ]
+        rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+    rows.append([_button(_("Done ▶"), _data(session_id, check, "d"))])
+    rows.append(navigation_row(tr, _back(session_id, check)))
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def resume(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    _ = tr.gettext
+    answered = len([key for key in check.answers if key in full_assessment.QUESTIONS])
+    text = _("You have a full assessment in progress: {count} of {total} questions answered.").format(
+        count=answered, total=TOTAL
+    )
+    number = check.question_number
+    label = (
+        _("▶ Continue (question {number} of {total})").format(number=number, total=TOTAL) if number else _("▶ Continue")
+    )
+    keyboard = InlineKeyboardMarkup(
+        [
+            [_button(label, _data(session_id, check, "c"))],
+            [_button(_("↺ Start over"), _data(session_id, check, "n"))],
+        ]
+    )
+    return Screen(text, keyboard)
+
+
+# -- the result -------------------------------------------------------------------------------------
+
+
+def sm247_grid(tr: NullTranslations, cells: dict[str, int]) -> str:
+    """The 24/7 profile as a grid: areas down, simple and complex across (monospace)."""
+    _ = tr.gettext
+    names = [_(area.name) for area in sm247.AREAS]
+    width = max(len(name) for name in names) + 2
+    simple, complex_ = _("simple"), _("complex")
+    lines = [" " * width + f"{simple:<10}{complex_}"]
+    for area, name in zip(sm247.AREAS, names, strict=True):
+        row = [c for c in sm247.CELLS if c.area == area.key]
+        simple_cell = next(c for c in row if not c.complex)
+        complex_cell = next(c for c in row if c.complex)
+        lines.append(
+            f"{name:<{width}}{LEVEL_SYMBOLS[cells[simple_cell.key]]:<10}{LEVEL_SYMBOLS[cells[complex_cell.key]]}"
+        )
+    legend = _("● structurally  ◐ occasionally  ○ not")
+    return "<pre>" + escape("\n".join(lines)) + "</pre>\n" + legend
+
+
+def _step_line(tr: NullTranslations, step: cycle.Step) -> str:
+    phase = cycle.PHASES[step.phase - 1]
+    return tr.gettext("Step {number} · {name} (phase {phase}: {phase_name})").format(
+        number=step.number, name=tr.gettext(step.name), phase=phase.number, phase_name=tr.gettext(phase.name)
+    )
+
+
+def _bottleneck_sentence(tr: NullTranslations, result: FullResult) -> str:
+    _ = tr.gettext
+    if result.management_holds_back:
+        return _("Management support: the model calls it essential, above all from Experimentation on.")
+    if result.ssrm.is_level:
+        return _("None stands out: all five dimensions are in phase {number}.").format(number=result.ssrm.phase.number)
+    names = [_(ssrm.DIMENSIONS_BY_KEY[key].name) for key in result.ssrm.bottleneck]
+    joined = (
+        names[0] if len(names) == 1 else _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    )
+    return _("{names} (phase {level})").format(names=joined, level=result.ssrm.levels[result.ssrm.bottleneck[0]])
+
+
+def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen:
+    _ = tr.gettext
+    lines = [
+        "<b>" + _("Your social media assessment") + "</b>",
+        "",
+        "<b>SSRM: " + escape(phase_title(tr, result.ssrm.phase)) + "</b>",
+        _("Bottleneck") + ": " + escape(_bottleneck_sentence(tr, result)),
+        "",
+        "<b>Social Media 24/7</b>",
+        sm247_grid(tr, result.cells),
+        "",
+        "<b>" + _("Next step in the Social Media Cycle") + "</b>",
+    ]
+    if result.next_step is None:
+        lines.append(_("All twelve steps are in place: keep the cycle going, starting again at step 1."))
+    else:
+        lines.append(escape(_step_line(tr, result.next_step)))
+    if result.bottleneck_step is not None and result.bottleneck_step != result.next_step:
+        lines.append(
+            escape(
+                _("Your bottleneck points to {step} as well (the advisor’s rule).").format(
+                    step=_step_line(tr, result.bottleneck_step)
+                )
+            )
+        )
+    title, advice = glue.ASPECTS[result.glue_aspect]
+    lines += ["", "<b>" + _("Social Media Glue Model") + "</b>: " + escape(_(title)), escape(_(advice))]
+    lines += [
+        "",
+        "<i>"
+        + _(
+            "The phase as the median of your levels, the bottleneck’s Cycle step and the Glue "
+            "emphasis are the advisor’s rules, not the models’."
+        )
+        + "</i>",
+    ]
+    return Screen("\n".join(lines), result_keyboard(tr, session_id, "sum"))
+
+
+def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> InlineKeyboardMarkup:
+    _ = tr.gettext
+    parts = [("sum", _("Summary")), ("ssrm", "SSRM"), ("sm247", "24/7"), ("cycle", _("Cycle")), ("glue", _("Glue"))]
+    details = [_button(label, callbacks.result(session_id, part)) for part, label in parts if part != current]
+    return InlineKeyboardMarkup(
+        [
+            details[:2],
+            details[2:],
+            [_button(_("↻ Retake"), callbacks.menu("retake_full")), _button(_("☰ Menu"), callbacks.menu("home"))],
+        ]
+    )
+
+
+def ssrm_detail(tr: NullTranslations, result: FullResult) -> str:
+    _ = tr.gettext
+    lines = ssrm_lines(tr, result.ssrm)
+    management = _(ssrm.MANAGEMENT_OPTIONS[result.management].wording)
+    lines[4:4] = ["<b>" + _("Management support") + "</b>: " + escape(management), ""]
+    if result.management_holds_back:
+        lines[6:6] = [
+            escape(
+                _(
+                    "The model calls management support essential, above all from Experimentation on: "
+                    "without it, it is the bottleneck for your next step."
+                )
+            ),
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def sm247_detail(tr: NullTranslations, result: FullResult) -> str:
+    _ = tr.gettext
+    lines = ["<b>Social Media 24/7</b>", sm247_grid(tr, result.cells), ""]
+    for cell in sm247.CELLS:
+        level = _(sm247.LEVEL_LABELS[result.cells[cell.key]])
+        lines.append(f"{LEVEL_SYMBOLS[result.cells[cell.key]]} <b>{escape(_(cell.name))}</b>: {escape(level)}")
+    lines += ["", "<b>" + _("What the model remarks") + "</b>"]
+    if result.remarks:
+        lines += [escape(_(sm247.REMARKS[key])) for key in result.remarks]
+    else:
+        lines.append(
+            escape(
+                _(
+                    "None of the model’s warnings apply: keep making cells structural where they serve your goals. "
+                    "The model is a profile, not a ladder: not every organisation needs every cell."
+                )
+            )
+        )
+    return "\n".join(lines)
+
+
+def cycle_detail(tr: NullTranslations, result: FullResult) -> str:
+    _ = tr.gettext
+    lines = ["<b>" + _("Social Media Cycle") + "</b>", ""]
+    step = result.next_step
+    if step is None:
+        lines.append(escape(_("All twelve steps are in place: keep the cycle going, starting again at step 1.")))
+    else:
+        phase = cycle.PHASES[step.phase - 1]
+        lines += [
+            "<b>" + escape(_step_line(tr, step)) + "</b>",
+            escape(_(step.description)),
+            "",
+            "<i>" + escape(_(phase.description)) + "</i>",
+        ]
+    if result.bottleneck_step is not None and result.bottleneck_step != step:
+        lines += [
+            "",
+            escape(
+                _("Your bottleneck points to {step} as well (the advisor’s rule).").format(
+                    step=_step_line(tr, result.bottleneck_step)
+                )
+            ),
+            escape(_(result.bottleneck_step.description)),
+        ]
+    done = ", ".join(str(number) for number in result.in_place) or "–"
+    lines += ["", escape(_("Steps in place: {steps}").format(steps=done))]
+    return "\n".join(lines)
+
+
+def glue_detail(tr: NullTranslations, result: FullResult) -> str:
+    _ = tr.gettext
+    lines = ["<b>" + _("Social Media Glue Model") + "</b>", ""]
+    lines.append(escape(_("You said: {situation}").format(situation=_(glue.SITUATIONS[result.glue_situation].wording))))
+    for number, (title, advice) in glue.ASPECTS.items():
+        marker = "▶ " if number == result.glue_aspect else ""
+        lines += ["", f"<b>{marker}{number}. {escape(_(title))}</b>", escape(_(advice))]
+    lines += [
+        "",
+        "<i>"
+        + escape(
+            _(
+                "The model’s question: what is the balance between short campaigns and managing social media, "
+                "and how can they strengthen each other?"
+            )
+        )
+        + "</i>",
+    ]
+    return "\n".join(lines)
+
+
+DETAILS = {"ssrm": ssrm_detail, "sm247": sm247_detail, "cycle": cycle_detail, "glue": glue_detail}
+
+
+def stored_part(tr: NullTranslations, stored: StoredResult, part: str) -> Screen:
+    """A stored result's summary or one model in detail, with buttons to the other parts."""
+    result = full_assessment.from_scores(stored.scores)
+    if part == "sum":
+        return summary(tr, stored.session_id, result)
+    return Screen(DETAILS[part](tr, result), result_keyboard(tr, stored.session_id, part))

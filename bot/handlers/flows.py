@@ -1,0 +1,218 @@
+"""The tap-driven flows (quick phase check, full assessment), one tap at a time.
+
+The path of a tap: callback data parsed -> trigger on the flow, from the state the button was
+shown in -> one statement moves the session there (only if it still is) and files the answer
+-> tap answered -> next screen rendered from what that statement returned and sent.
+A button that no longer fits the session writes nothing; the user gets a toast and the
+current screen (the slow path, which loads the user first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from babel.support import NullTranslations
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import assessment_screens, callbacks, screens
+from bot.handlers.replies import send_card, show
+from bot.handlers.visit import Visit, load_visit, storage_of
+from bot.i18n import language_for, translations
+from bot.storage import Session, StaleSessionError, UnknownUserError
+from dialogs import full_assessment, quick_check, ssrm
+from dialogs.flow import Flow, FlowError
+
+
+@dataclass(frozen=True)
+class FlowSpec:
+    """How the adapter drives and shows one flow."""
+
+    namespace: str
+    flow: str
+    model: type[Flow]
+    initial: str
+    scoring_version: int
+    screen: Callable[[NullTranslations, int, Flow], screens.Screen]  # the open intro or question
+    resume: Callable[[NullTranslations, int, Flow], screens.Screen]
+    result_screen: Callable[[NullTranslations, int, object], screens.Screen]
+    scores: Callable[[object], dict]
+    with_card: bool = False
+
+    def at(self, session: Session) -> Flow:
+        return self.model(session.state, dict(session.answers))
+
+    def state_at(self, step: int) -> str | None:
+        """The state a button of screen ``step`` was shown in (0: the intro, if the flow has one)."""
+        if step == 0:
+            return self.initial if self.initial not in self.model.QUESTIONS else None
+        return self.model.QUESTIONS[step - 1] if step <= len(self.model.QUESTIONS) else None
+
+
+QUICK = FlowSpec(
+    namespace=callbacks.QUICK,
+    flow=quick_check.FLOW,
+    model=quick_check.QuickCheck,
+    initial=quick_check.QUESTIONS[0],
+    scoring_version=ssrm.SCORING_VERSION,
+    screen=lambda tr, session_id, check: screens.question(tr, session_id, check),
+    resume=screens.resume,
+    result_screen=lambda tr, session_id, result: screens.quick_result(tr, result),
+    scores=lambda result: {
+        "levels": result.levels, "phase": result.phase.number, "bottleneck": list(result.bottleneck),
+    },
+)
+FULL = FlowSpec(
+    namespace=callbacks.FULL,
+    flow=full_assessment.FLOW,
+    model=full_assessment.FullAssessment,
+    initial=full_assessment.INTRO,
+    scoring_version=full_assessment.SCORING_VERSION,
+    screen=assessment_screens.screen,
+    resume=assessment_screens.resume,
+    result_screen=assessment_screens.summary,
+    scores=lambda result: result.scores(),
+    with_card=True,
+)
+SPECS = {spec.namespace: spec for spec in (QUICK, FULL)}
+BY_FLOW = {spec.flow: spec for spec in SPECS.values()}
+
+# -- screens reached without a tap ------------------------------------------------------------------
+
+
+async def _finish(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec, language: str, session_id: int, check: Flow
+) -> None:
+    """Store the result (idempotent), show it, and send the card where the flow has one."""
+    result = check.result()
+    scores = spec.scores(result)
+    await storage_of(context).save_result(session_id, update.effective_user.id, spec.flow, scores, spec.scoring_version)
+    await show(update, spec.result_screen(translations(language), session_id, result))
+    if spec.with_card:
+        await send_card(update, language, scores)
+
+
+async def show_current(update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit, spec: FlowSpec | None) -> None:
+    """Where the user is in ``spec``'s flow (or their latest flow): the open screen, else the menu.
+    A flow whose last answer was stored but whose result was not (the bot stopped in between)
+    is finished here."""
+    session = visit.record.session(spec.flow) if spec else visit.record.latest_session
+    if session is None:
+        await show(update, screens.menu(visit.tr, visit.first_name))
+        return
+    spec = BY_FLOW[session.flow]
+    check = spec.at(session)
+    if check.is_done:
+        await _finish(update, context, spec, visit.language, session.id, check)
+    else:
+        await show(update, spec.screen(visit.tr, session.id, check))
+
+
+async def open_flow(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit, spec: FlowSpec, *, new_message: bool = False
+) -> None:
+    """Start the flow, or offer to continue a session that has answers."""
+    session = visit.record.session(spec.flow)
+    if session is not None:
+        check = spec.at(session)
+        if check.is_done:
+            await show_current(update, context, visit, spec)
+        elif check.answers or check.question_number > 1:
+            await show(update, spec.resume(visit.tr, session.id, check), new_message=new_message)
+        else:
+            await show(update, spec.screen(visit.tr, session.id, check), new_message=new_message)
+        return
+    session, _language = await visit.storage.start_session(visit.user_id, spec.flow, spec.initial)
+    await show(update, spec.screen(visit.tr, session.id, spec.at(session)), new_message=new_message)
+
+
+async def start_anew(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec, *, new_message: bool = False
+) -> None:
+    """Retake: a new session straight away (its insert also returns the user's language)."""
+    user = update.effective_user
+    try:
+        session, language = await storage_of(context).start_session(user.id, spec.flow, spec.initial)
+    except UnknownUserError:  # never registered (forged data): the slow path registers them
+        visit = await load_visit(update, context)
+        session, language = await visit.storage.start_session(user.id, spec.flow, spec.initial)
+    tr = translations(language_for(language, user.language_code))
+    if update.callback_query:
+        await update.callback_query.answer()
+    await show(update, spec.screen(tr, session.id, spec.at(session)), new_message=new_message)
+
+
+async def reject_stale(update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec | None) -> None:
+    """A button from an earlier step, another session or a forged one: say so, show where we are."""
+    visit = await load_visit(update, context)
+    await update.callback_query.answer(screens.stale_button(visit.tr))
+    await show_current(update, context, visit, spec)
+
+
+# -- taps -------------------------------------------------------------------------------------------
+
+
+def _step(check: Flow, tap: callbacks.FlowTap) -> tuple[str, int] | None:
+    """Fire the tap's trigger on the flow; the answer to file with the move, if any."""
+    if tap.action == "b":
+        check.back()
+        return None
+    if tap.action == "g":
+        check.begin()
+        return None
+    if tap.action == "d":
+        check.finish_checklist()
+        return None
+    if tap.marked_step is not None:
+        number, in_place = tap.marked_step
+        return check.mark_step(number, in_place), int(in_place)
+    return check.answer(tap.option), tap.option
+
+
+async def flow_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A tap on an option, Back, Begin, a Cycle step or Done (fast path), or Continue / Start over."""
+    query = update.callback_query
+    parsed = callbacks.parse_flow_tap(query.data)
+    spec = SPECS[parsed[0]] if parsed else None
+    shown = spec.state_at(parsed[1].step) if parsed else None
+    if shown is None:
+        await reject_stale(update, context, spec)
+        return
+    tap = parsed[1]
+    if tap.action in ("c", "n"):
+        await _continue_or_start_over(update, context, spec, tap)
+        return
+
+    user = update.effective_user
+    check = spec.model(shown)
+    try:
+        answer = _step(check, tap)
+        moved = await storage_of(context).move(user.id, tap.session, shown, check.state, answer)
+    except (FlowError, AttributeError, StaleSessionError):  # AttributeError: an action of the other flow
+        await reject_stale(update, context, spec)
+        return
+    check.answers = moved.answers
+    language = language_for(moved.language, user.language_code)
+    await query.answer()
+    if check.is_done:
+        await _finish(update, context, spec, language, tap.session, check)
+    else:
+        await show(update, spec.screen(translations(language), tap.session, check))
+
+
+async def _continue_or_start_over(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec, tap: callbacks.FlowTap
+) -> None:
+    visit = await load_visit(update, context)
+    session = visit.record.session(spec.flow)
+    check = spec.at(session) if session else None
+    if check is None or check.is_done or session.id != tap.session or tap.step != check.question_number:
+        await update.callback_query.answer(screens.stale_button(visit.tr))
+        await show_current(update, context, visit, spec)
+        return
+    if tap.action == "n":
+        await start_anew(update, context, spec)
+        return
+    await update.callback_query.answer()
+    await show(update, spec.screen(visit.tr, session.id, check))

@@ -1,0 +1,38 @@
+"""Stored results: /results (history with what changed) and a result's detail screens."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot import assessment_screens, callbacks, history_screens, screens
+from bot.handlers.replies import send, show
+from bot.handlers.visit import Visit, load_visit
+
+HISTORY_LENGTH = 10
+
+
+async def show_results(update: Update, visit: Visit) -> None:
+    results = await visit.storage.results(visit.user_id)
+    await show(update, history_screens.history(visit.tr, visit.language, results[:HISTORY_LENGTH], results))
+
+
+async def results_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/results: the user's past results with dates, and what changed since the previous one."""
+    visit = await load_visit(update, context)
+    results = await visit.storage.results(visit.user_id)
+    await send(update, history_screens.history(visit.tr, visit.language, results[:HISTORY_LENGTH], results))
+
+
+async def result_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A part of a stored full-assessment result: the summary or one model in detail."""
+    query = update.callback_query
+    visit = await load_visit(update, context)
+    tap = callbacks.parse_result_tap(query.data)
+    stored = await visit.storage.result_of_session(visit.user_id, tap.session) if tap else None
+    if stored is None or stored.flow != "full":
+        await query.answer(screens.stale_button(visit.tr))
+        await show(update, screens.menu(visit.tr, visit.first_name))
+        return
+    await query.answer()
+    await show(update, assessment_screens.stored_part(visit.tr, stored, tap.part))

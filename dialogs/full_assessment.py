@@ -1,0 +1,158 @@
+"""The full assessment: SSRM (five dimensions and management support), the Social Media 24/7
+profile, the Social Media Cycle checklist and the Glue Model question — then one result.
+
+The flow is one ``transitions`` machine: an intro, then one screen per question in order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from dialogs import cycle, glue, sm247, ssrm
+from dialogs.flow import DONE, Flow, FlowError, linear_machine
+
+FLOW = "full"
+SCORING_VERSION = 1  # stored with each result; bump when a rule below changes
+INTRO = "intro"
+MANAGEMENT = "management"
+CYCLE = "cycle"
+GLUE = "glue"
+QUESTIONS: tuple[str, ...] = (*ssrm.DIMENSION_KEYS, MANAGEMENT, *sm247.CELL_KEYS, CYCLE, GLUE)
+MACHINE = linear_machine((INTRO, *QUESTIONS, DONE), initial=INTRO)
+
+SECTIONS: dict[str, str] = {
+    **{key: "ssrm" for key in (*ssrm.DIMENSION_KEYS, MANAGEMENT)},
+    **{key: "sm247" for key in sm247.CELL_KEYS},
+    CYCLE: "cycle",
+    GLUE: "glue",
+}
+
+
+def option_count(question: str) -> int:
+    if question in ssrm.DIMENSIONS_BY_KEY:
+        return len(ssrm.DIMENSIONS_BY_KEY[question].options)
+    if question == MANAGEMENT:
+        return len(ssrm.MANAGEMENT_OPTIONS)
+    if question in sm247.CELLS_BY_KEY:
+        return len(sm247.LEVEL_LABELS)
+    if question == GLUE:
+        return len(glue.SITUATIONS)
+    return 0  # the intro and the Cycle checklist are not answered with an option
+
+
+@dataclass(frozen=True)
+class FullResult:
+    ssrm: ssrm.SsrmResult
+    management: int
+    management_holds_back: bool
+    cells: dict[str, int]
+    remarks: tuple[str, ...]
+    in_place: tuple[int, ...]
+    next_step: cycle.Step | None
+    bottleneck_step: cycle.Step | None
+    glue_situation: int
+    glue_aspect: int
+
+    def scores(self) -> dict:
+        """The result as stored (JSON), with everything needed to show it again."""
+        return {
+            "levels": self.ssrm.levels,
+            "phase": self.ssrm.phase.number,
+            "bottleneck": list(self.ssrm.bottleneck),
+            "management": self.management,
+            "management_holds_back": self.management_holds_back,
+            "cells": self.cells,
+            "remarks": list(self.remarks),
+            "cycle_in_place": list(self.in_place),
+            "next_step": self.next_step.number if self.next_step else None,
+            "bottleneck_step": self.bottleneck_step.number if self.bottleneck_step else None,
+            "glue_situation": self.glue_situation,
+            "glue_aspect": self.glue_aspect,
+        }
+
+
+def score(answers: dict[str, int]) -> FullResult:
+    """All four models from one set of answers (each rule is documented where it lives)."""
+    ssrm_result = ssrm.score(answers)
+    management = answers[MANAGEMENT]
+    holds_back = ssrm.management_holds_back(management, ssrm_result.phase)
+    cells = sm247.profile(answers)
+    in_place = cycle.steps_in_place(answers)
+    pointers = (("management",) if holds_back else ()) + ssrm_result.bottleneck
+    return FullResult(
+        ssrm=ssrm_result,
+        management=management,
+        management_holds_back=holds_back,
+        cells=cells,
+        remarks=sm247.remarks(cells),
+        in_place=in_place,
+        next_step=cycle.next_step(in_place),
+        bottleneck_step=cycle.bottleneck_step(pointers, in_place),
+        glue_situation=answers[GLUE],
+        glue_aspect=glue.aspect(answers[GLUE], ssrm_result.levels["approach"]),
+    )
+
+
+@dataclass
+class FullAssessment(Flow):
+    """One user's full assessment."""
+
+    MACHINE: ClassVar = MACHINE
+    QUESTIONS: ClassVar = QUESTIONS
+
+    state: str = INTRO
+
+    @property
+    def section(self) -> str | None:
+        return SECTIONS.get(self.state)
+
+    def begin(self) -> None:
+        """From the intro to the first question."""
+        if self.state != INTRO:
+            raise FlowError("the assessment has begun")
+        self._fire("next_question")
+
+    def answer(self, option: int) -> str:
+        """Record ``option`` for the open question and move on; returns the question key."""
+        if not 0 <= option < option_count(self.state):
+            raise FlowError(f"no option {option} for {self.state}")
+        question = self.state
+        self.answers[question] = option
+        self._fire("next_question")
+        return question
+
+    def mark_step(self, number: int, in_place: bool) -> str:
+        """Mark a Cycle step as in place or not (the checklist stays open); returns its key."""
+        if self.state != CYCLE or not 1 <= number <= len(cycle.STEPS):
+            raise FlowError(f"no Cycle step {number} to mark in {self.state}")
+        key = cycle.STEP_KEYS[number - 1]
+        self.answers[key] = int(in_place)
+        return key
+
+    def finish_checklist(self) -> None:
+        """Done with the Cycle checklist: on to the next question."""
+        if self.state != CYCLE:
+            raise FlowError("the checklist is not open")
+        self._fire("next_question")
+
+    def result(self) -> FullResult:
+        return score(self.answers)
+
+
+def from_scores(scores: dict) -> FullResult:
+    """A stored result (scoring version 1) as it was shown: nothing is recomputed, so that an
+    older result stays what it was even after the rules change."""
+    levels = scores["levels"]
+    return FullResult(
+        ssrm=ssrm.SsrmResult(levels, ssrm.PHASES[scores["phase"] - 1], tuple(scores["bottleneck"])),
+        management=scores["management"],
+        management_holds_back=scores["management_holds_back"],
+        cells=scores["cells"],
+        remarks=tuple(scores["remarks"]),
+        in_place=tuple(scores["cycle_in_place"]),
+        next_step=cycle.STEPS[scores["next_step"] - 1] if scores["next_step"] else None,
+        bottleneck_step=cycle.STEPS[scores["bottleneck_step"] - 1] if scores["bottleneck_step"] else None,
+        glue_situation=scores["glue_situation"],
+        glue_aspect=scores["glue_aspect"],
+    )

@@ -1,0 +1,125 @@
+"""The Social Media 24/7 model (de Lange, Hordijk, Kaasenbrood), seed 000.
+
+Four areas on an axis from communication to transaction — communicating, experiencing,
+propositioning, selling — each split into a simple and a complex cell. The advisor asks per
+cell whether the organisation does it not, occasionally or structurally, and shows the answers
+as a profile over the eight cells: not a ladder (seeds/README.md: its makers allow selling
+without the earlier areas), but the text's own remarks become advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dialogs.i18n import N_
+
+NOT, OCCASIONALLY, STRUCTURALLY = 0, 1, 2
+LEVEL_LABELS = (N_("Not"), N_("Occasionally"), N_("Structurally"))
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Cell:
+    key: str
+    area: str
+    complex: bool  # False: the simple row ("from the brand"); True: complex ("from the user's perspective")
+    name: str
+    question: str
+    explanation: str  # one line from the source
+
+
+AREAS: tuple[Area, ...] = (
+    Area("communicating", N_("Communicating")),
+    Area("experiencing", N_("Experiencing")),
+    Area("propositioning", N_("Propositioning")),
+    Area("selling", N_("Selling")),
+)
+
+CELLS: tuple[Cell, ...] = (
+    Cell("informing", "communicating", False, N_("Informing"),
+         N_("Do you inform your audience through social media (sending messages)?"),
+         N_("Communicating, simple: sending information. Many brands never go beyond it.")),
+    Cell("service", "communicating", True, N_("Service"),
+         N_("Do you enter into conversations: answering questions and giving service?"),
+         N_("Communicating, complex: conversing — entering into relevant conversations, not just sending.")),
+    Cell("emotion", "experiencing", False, N_("Emotion"),
+         N_("Do you share your identity: what the brand stands for and how it feels?"),
+         N_("Experiencing, simple: emotion — sharing the brand's identity.")),
+    Cell("experience", "experiencing", True, N_("Experience"),
+         N_("Do users share their experiences with your brand, and do you give that room?"),
+         N_("Experiencing, complex: experience — users sharing their experiences.")),
+    Cell("development", "propositioning", False, N_("Development"),
+         N_("Do you improve products or services together with your online audience?"),
+         N_("Propositioning, simple: development — incremental improvements through co-creation.")),
+    Cell("extension", "propositioning", True, N_("Extension"),
+         N_("Do you develop new products or services together with your online audience?"),
+         N_("Propositioning, complex: extension — radical changes through co-creation.")),
+    Cell("promotion", "selling", False, N_("Promotion"),
+         N_("Do you run promotions through social media?"),
+         N_("Selling, simple: promotion — occasional promotional activities.")),
+    Cell("distribution", "selling", True, N_("Distribution"),
+         N_("Is social media a sales or distribution channel for you?"),
+         N_("Selling, complex: distribution — social media as a structural (extra) distribution channel.")),
+)
+
+CELL_KEYS: tuple[str, ...] = tuple(cell.key for cell in CELLS)
+CELLS_BY_KEY: dict[str, Cell] = {cell.key: cell for cell in CELLS}
+
+
+@dataclass(frozen=True)
+class Remark:
+    """Advice drawn from one of the source's own remarks; ``key`` names the rule."""
+
+    key: str
+    text: str
+
+
+REMARKS: dict[str, str] = {
+    "sending_only": N_(
+        "You send, but hardly converse. The model notes that many brands never get beyond "
+        "sending information, let alone relevant conversations; for most organisations service "
+        "(conversing) is the next cell to make structural."
+    ),
+    "selling_without_experience": N_(
+        "You sell through social media without an experiencing base. The model says the earlier "
+        "areas are needed for a good distribution process: build emotion and experience first."
+    ),
+    "cocreation_without_experience": N_(
+        "You co-create without an experiencing base. The model says an experience is needed to "
+        "find the passionate people who carry your brand, and that a relevant proposition needs "
+        "an understanding of your online audience's preferences."
+    ),
+    "nothing_structural": N_(
+        "Nothing is structural yet. The model is about the structural use of social media: "
+        "choose one cell to do structurally first, most often informing or service."
+    ),
+}
+
+
+def remarks(cells: dict[str, int]) -> tuple[str, ...]:
+    """Which of the source's remarks apply to this profile (keys of ``REMARKS``), in order:
+    - sending_only: informing is done but service (conversing) is not;
+    - selling / co-creation without experiencing: promotion, distribution, development or
+      extension is done while neither emotion nor experience is;
+    - nothing_structural: no cell is done structurally."""
+    found = []
+    if cells["informing"] > NOT and cells["service"] == NOT:
+        found.append("sending_only")
+    no_experiencing = cells["emotion"] == NOT and cells["experience"] == NOT
+    if no_experiencing and (cells["promotion"] > NOT or cells["distribution"] > NOT):
+        found.append("selling_without_experience")
+    if no_experiencing and (cells["development"] > NOT or cells["extension"] > NOT):
+        found.append("cocreation_without_experience")
+    if all(level < STRUCTURALLY for level in cells.values()):
+        found.append("nothing_structural")
+    return tuple(found)
+
+
+def profile(answers: dict[str, int]) -> dict[str, int]:
+    """The eight cells' levels (0 not, 1 occasionally, 2 structurally), in the model's order."""
+    return {key: answers[key] for key in CELL_KEYS}
