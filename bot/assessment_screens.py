@@ -11,6 +11,7 @@ from bot import callbacks
 from bot.screens import (
     Screen,
     _button,
+    dimension_names,
     escape,
     menu_button,
     navigation_row,
@@ -191,17 +192,26 @@ def _step_line(tr: NullTranslations, step: cycle.Step) -> str:
     )
 
 
-def _bottleneck_sentence(tr: NullTranslations, result: FullResult) -> str:
+def _dimensions_sentence(tr: NullTranslations, result: FullResult) -> str:
     _ = tr.gettext
-    if result.management_holds_back:
-        return _("Management support: the model calls it essential, above all from Experimentation on.")
     if result.ssrm.is_level:
         return _("None stands out: all five dimensions are in phase {number}.").format(number=result.ssrm.phase.number)
-    names = [_(ssrm.DIMENSIONS_BY_KEY[key].name) for key in result.ssrm.bottleneck]
-    joined = (
-        names[0] if len(names) == 1 else _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
-    )
-    return _("{names} (phase {level})").format(names=joined, level=result.ssrm.levels[result.ssrm.bottleneck[0]])
+    names = dimension_names(tr, result.ssrm.bottleneck)
+    return _("{names} (phase {level})").format(names=names, level=result.ssrm.levels[result.ssrm.bottleneck[0]])
+
+
+def _bottleneck_lines(tr: NullTranslations, result: FullResult) -> list[str]:
+    _ = tr.gettext
+    if not result.management_holds_back:
+        return [_("Bottleneck") + ": " + escape(_dimensions_sentence(tr, result))]
+    lines = [
+        _("Bottleneck")
+        + ": "
+        + escape(_("Management support: the model calls it essential, above all from Experimentation on."))
+    ]
+    if not result.ssrm.is_level:
+        lines.append(_("Lowest dimension") + ": " + escape(_dimensions_sentence(tr, result)))
+    return lines
 
 
 def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen:
@@ -210,7 +220,7 @@ def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen
         "<b>" + _("Your social media assessment") + "</b>",
         "",
         "<b>SSRM: " + escape(phase_title(tr, result.ssrm.phase)) + "</b>",
-        _("Bottleneck") + ": " + escape(_bottleneck_sentence(tr, result)),
+        *_bottleneck_lines(tr, result),
         "",
         "<b>Social Media 24/7</b>",
         sm247_grid(tr, result.cells),
@@ -224,7 +234,7 @@ def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen
     if result.bottleneck_step is not None and result.bottleneck_step != result.next_step:
         lines.append(
             escape(
-                _("Your bottleneck points to {step} as well (the advisor’s rule).").format(
+                _("For your bottleneck (the advisor’s rule): {step}.").format(
                     step=_step_line(tr, result.bottleneck_step)
                 )
             )
@@ -282,7 +292,7 @@ def sm247_detail(tr: NullTranslations, result: FullResult) -> str:
         lines.append(f"{LEVEL_SYMBOLS[result.cells[cell.key]]} <b>{escape(_(cell.name))}</b>: {escape(level)}")
     lines += ["", "<b>" + _("What the model remarks") + "</b>"]
     if result.remarks:
-        lines += [escape(_(sm247.REMARKS[key])) for key in result.remarks]
+        lines.append("\n\n".join(escape(_(sm247.REMARKS[key])) for key in result.remarks))
     else:
         lines.append(
             escape(
@@ -313,7 +323,7 @@ def cycle_detail(tr: NullTranslations, result: FullResult) -> str:
         lines += [
             "",
             escape(
-                _("Your bottleneck points to {step} as well (the advisor’s rule).").format(
+                _("For your bottleneck (the advisor’s rule): {step}.").format(
                     step=_step_line(tr, result.bottleneck_step)
                 )
             ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import math
+import textwrap
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -61,7 +62,7 @@ def _radar(draw: ImageDraw.ImageDraw, tr, levels: dict[str, int], centre: tuple[
 
 def _grid(draw: ImageDraw.ImageDraw, tr, cells: dict[str, int], origin: tuple[int, int]) -> None:
     left, top = origin
-    label_width, cell_w, cell_h, gap = 120, 120, 120, 8
+    label_width, cell_w, cell_h, gap = 112, 118, 112, 8
     for column, area in enumerate(sm247.AREAS):
         x = left + label_width + column * (cell_w + gap) + cell_w / 2
         _centred(draw, (x, top + 16), tr.gettext(area.name), 18, MUTED)
@@ -91,17 +92,17 @@ def render_card(language: str, scores_json: str) -> bytes:
     draw.text((40, 36), tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name),
               font=_font(40), fill=INK)
     draw.text((40, 88), "Social Strategy Readiness Model", font=_font(22), fill=MUTED)
-    _radar(draw, tr, scores["levels"], centre=(300, 380), radius=170)
+    _radar(draw, tr, scores["levels"], centre=(280, 380), radius=170)
 
-    draw.text((640, 96), "Social Media 24/7", font=_font(28), fill=INK)
-    _grid(draw, tr, scores["cells"], origin=(640, 150))
+    draw.text((560, 150), "Social Media 24/7", font=_font(28), fill=INK)
+    _grid(draw, tr, scores["cells"], origin=(560, 196))
 
     if scores.get("next_step"):
         step = cycle.STEPS[scores["next_step"] - 1]
         line = tr.gettext("Next step in the Social Media Cycle: {number} · {name}").format(
             number=step.number, name=tr.gettext(step.name)
         )
-        draw.text((640, 470), line, font=_font(22), fill=INK)
+        draw.multiline_text((560, 500), "\n".join(textwrap.wrap(line, 54)), font=_font(22), fill=INK, spacing=8)
     draw.text((WIDTH - 40, HEIGHT - 30), tr.gettext("Social media strategy advisor"), font=_font(18),
               fill=MUTED, anchor="rs")
 

@@ -214,7 +214,8 @@ def profile_bar(level: int) -> str:
     return FILLED * level + EMPTY * (len(ssrm.PHASES) - level)
 
 
-def _names(tr: NullTranslations, keys: tuple[str, ...]) -> str:
+def dimension_names(tr: NullTranslations, keys: tuple[str, ...]) -> str:
+    """Dimension names joined as a sentence: "Media, Approach and Impact"."""
     names = [tr.gettext(ssrm.DIMENSIONS_BY_KEY[key].name) for key in keys]
     if len(names) == 1:
         return names[0]
@@ -243,7 +244,7 @@ def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult) -> list[str]:
             "{names} (phase {level}) is the lowest: it holds the others back.",
             "{names} (phase {level}) are the lowest: they hold the others back.",
             len(result.bottleneck),
-        ).format(names=_names(tr, result.bottleneck), level=lowest)
+        ).format(names=dimension_names(tr, result.bottleneck), level=lowest)
     ordered = " · ".join(str(level) for level in sorted(result.levels.values()))
     why = _(
         "your five levels, from low to high, are {levels}. Your phase is their middle value (the "

@@ -54,6 +54,11 @@ class ChatMessage:
         }
         if self.keyboard:
             message["reply_markup"] = {"inline_keyboard": self.keyboard}
+        if self.photo is not None:
+            del message["text"]
+            message["caption"] = self.text
+            message["photo"] = [{"file_id": f"photo-{self.message_id}", "file_unique_id": f"p{self.message_id}",
+                                 "width": 1200, "height": 675}]
         return message
 
 
@@ -98,6 +103,9 @@ class LocalBotApi(BaseRequest):
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
             return failure.status, json.dumps(body).encode()
+        if request_data is not None and request_data.contains_files:
+            # Uploaded files travel as multipart parts: keep their bytes where the test can look.
+            params = {**params, **{name: part[1] for name, part in request_data.multipart_data.items()}}
         result, message = self.answer(bot_method, params)
         for listener in self.listeners:
             listener(bot_method, params, message)
@@ -119,6 +127,7 @@ class LocalBotApi(BaseRequest):
                 message_id=next(self._message_ids),
                 text=params.get("text") or params.get("caption") or "",
                 keyboard=_keyboard(params),
+                photo=params.get("photo") if isinstance(params.get("photo"), bytes) else None,
             )
             self.messages[(message.chat_id, message.message_id)] = message
             return message.as_telegram(), message
