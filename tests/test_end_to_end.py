@@ -12,6 +12,8 @@ import pytest
 
 from tests.fake_bot_api import FakeBotApi
 
+EXPECTED = Path(__file__).parent / "expected"
+
 TOKEN = "123456:TEST-token-never-printed"
 ROOT = Path(__file__).resolve().parent.parent
 USER = {"id": 42, "is_bot": False, "first_name": "Eva", "language_code": "nl"}
@@ -88,3 +90,45 @@ def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
             ("quick", '{"bottleneck": ["technology"], "levels": {"application": 3, "approach": 2, '
                       '"impact": 4, "media": 3, "technology": 1}, "phase": 3}')
         ]
+
+
+def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor_process):
+    process, database = advisor_process
+    query_ids = iter(range(100, 200))
+
+    def state(chat):
+        messages = chat.chat(42)
+        return (len(messages), messages[-1].text, str(messages[-1].keyboard)) if messages else None
+
+    def tap_and_wait(label: str) -> None:
+        screen = next(m for m in reversed(bot_api.chat.chat(42)) if m.keyboard)
+        before = state(bot_api.chat)
+        bot_api.push(tap(screen, label, next(query_ids)))
+        bot_api.wait_for(lambda chat: state(chat) != before)
+
+    bot_api.push(message("/start full", 1))
+    bot_api.wait_for(lambda chat: chat.chat(42) and "Volledige scan" in chat.chat(42)[-1].text)
+    tap_and_wait("▶ Beginnen")
+    for label in ["3 · Ook medewerkers en management",
+                  "3 · Management en medewerkers delen", "3 · Persoonlijke profielen erbij",
+                  "1 · Geen tools, alles met de hand", "3 · Authentieker, nieuwe contentvormen",
+                  "3 · Ja, het steunt het actief"]:
+        tap_and_wait(label)
+    for label in ["Structureel", "Structureel", "Af en toe", "Af en toe", "Niet", "Niet", "Niet", "Niet"]:
+        tap_and_wait(label)
+    for label in ["1 · Doelstellingen", "2 · Doelgroepen", "3 · Contentstrategie", "4 · Media en middelen",
+                  "5 · Crossmedia integratie", "Klaar ▶", "4 · Samen gepland"]:
+        tap_and_wait(label)
+
+    photo = bot_api.wait_for(lambda chat: next((m for m in chat.chat(42) if m.photo), None))
+    assert photo.photo.startswith(b"\x89PNG")
+    assert photo.text == "Je uitslagkaart"
+    summary = bot_api.chat.chat(42)[-2]
+    assert (EXPECTED / "full_result_nl_a.html").read_text(encoding="utf-8") == summary.text
+
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=15)
+    assert TOKEN not in output
+    with sqlite3.connect(database) as db:
+        [(flow, version)] = db.execute("SELECT flow, scoring_version FROM results").fetchall()
+    assert (flow, version) == ("full", 1)
