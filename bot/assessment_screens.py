@@ -4,6 +4,8 @@ characters (a test checks the longest ones)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
@@ -75,29 +77,34 @@ def intro(tr: NullTranslations, session_id: int, check: FullAssessment) -> Scree
     return Screen(text, keyboard)
 
 
-def question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+@lru_cache(maxsize=128)
+def _options_question(tr: NullTranslations, state: str) -> tuple[str, tuple]:
+    """The text and options of a question answered with one of its options; they depend only
+    on language and question, so they are rendered once (this is on the path of every tap)."""
     _ = tr.gettext
-    state = check.state
-    chosen = check.answers.get(state)
+    check = FullAssessment(state)
     if state in ssrm.DIMENSIONS_BY_KEY:
         dimension = ssrm.DIMENSIONS_BY_KEY[state]
-        heading = _heading(tr, check, "SSRM · " + _(dimension.name))
-        text = options_text(tr, heading, escape(_(dimension.question)), dimension.options)
-        options = dimension.options
+        section, question_text, options = "SSRM · " + _(dimension.name), dimension.question, dimension.options
     elif state == MANAGEMENT:
-        heading = _heading(tr, check, "SSRM · " + _("Management support"))
-        text = options_text(tr, heading, escape(_(ssrm.MANAGEMENT_QUESTION)), ssrm.MANAGEMENT_OPTIONS)
-        options = ssrm.MANAGEMENT_OPTIONS
+        section, question_text, options = (
+            "SSRM · " + _("Management support"),
+            ssrm.MANAGEMENT_QUESTION,
+            ssrm.MANAGEMENT_OPTIONS,
+        )
     elif state == GLUE:
-        heading = _heading(tr, check, _("Social Media Glue Model"))
-        text = options_text(tr, heading, escape(_(glue.QUESTION)), glue.SITUATIONS)
-        options = glue.SITUATIONS
+        section, question_text, options = _("Social Media Glue Model"), glue.QUESTION, glue.SITUATIONS
     else:
+        raise KeyError(f"{state} is not answered with an option")
+    return options_text(tr, _heading(tr, check, section), escape(_(question_text)), options), options
+
+
+def question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    if check.state in sm247.CELLS_BY_KEY:
         return cell_question(tr, session_id, check)
-    rows = [
-        [_button(label, _data(session_id, check, index))]
-        for index, label in enumerate(option_labels(tr, options, chosen))
-    ]
+    text, options = _options_question(tr, check.state)
+    labels = option_labels(tr, options, check.answers.get(check.state))
+    rows = [[_button(label, _data(session_id, check, index))] for index, label in enumerate(labels)]
     rows.append(navigation_row(tr, _back(session_id, check)))
     return Screen(text, InlineKeyboardMarkup(rows))
 

@@ -72,9 +72,12 @@ class Failure:
 class LocalBotApi(BaseRequest):
     """Answers the Bot API methods the advisor uses, instantly and in memory."""
 
-    def __init__(self) -> None:
+    def __init__(self, record_calls: bool = True) -> None:
+        # The benchmark turns the recording off: the double's memory is not the advisor's.
+        self.record_calls = record_calls
         self.calls: list[tuple[str, dict]] = []
         self.messages: dict[tuple[int, int], ChatMessage] = {}
+        self._chats: dict[int, list[ChatMessage]] = defaultdict(list)  # in the order they were sent
         self.toasts: list[str | None] = []
         self.listeners: list[Callable[[str, dict, ChatMessage | None], None]] = []
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
@@ -95,7 +98,8 @@ class LocalBotApi(BaseRequest):
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None, *args, **kwargs):
         bot_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
-        self.calls.append((bot_method, params))
+        if self.record_calls:
+            self.calls.append((bot_method, params))
         failures = self._failures.get(bot_method)
         if failures:
             failure = failures.popleft()
@@ -130,6 +134,7 @@ class LocalBotApi(BaseRequest):
                 photo=params.get("photo") if isinstance(params.get("photo"), bytes) else None,
             )
             self.messages[(message.chat_id, message.message_id)] = message
+            self._chats[message.chat_id].append(message)
             return message.as_telegram(), message
         if bot_method in ("editMessageText", "editMessageReplyMarkup", "editMessageCaption"):
             message = self.messages[(int(params["chat_id"]), int(params["message_id"]))]
@@ -138,7 +143,8 @@ class LocalBotApi(BaseRequest):
             message.keyboard = _keyboard(params)
             return message.as_telegram(), message
         if bot_method == "answerCallbackQuery":
-            self.toasts.append(params.get("text"))
+            if self.record_calls:
+                self.toasts.append(params.get("text"))
             return True, None
         if bot_method == "getUpdates":
             return [], None
@@ -148,7 +154,8 @@ class LocalBotApi(BaseRequest):
     # -- reading the chat ------------------------------------------------------------------------
 
     def chat(self, chat_id: int) -> list[ChatMessage]:
-        return [m for (chat, _), m in sorted(self.messages.items()) if chat == chat_id]
+        """The chat's messages, oldest first."""
+        return self._chats[chat_id]
 
     def calls_of(self, bot_method: str) -> list[dict]:
         return [params for name, params in self.calls if name == bot_method]

@@ -9,6 +9,7 @@ current screen (the slow path, which loads the user first).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -84,11 +85,17 @@ BY_FLOW = {spec.flow: spec for spec in SPECS.values()}
 async def _finish(
     update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec, language: str, session_id: int, check: Flow
 ) -> None:
-    """Store the result (idempotent), show it, and send the card where the flow has one."""
+    """Store the result (idempotent), show it, and send the card where the flow has one.
+
+    The result is derived from answers that are already committed, so its write runs alongside
+    showing it (the database thread works while this one renders); should it fail, the session
+    stays open in its last state and is finished on the user's next visit (``show_current``)."""
     result = check.result()
     scores = spec.scores(result)
-    await storage_of(context).save_result(session_id, update.effective_user.id, spec.flow, scores, spec.scoring_version)
-    await show(update, spec.result_screen(translations(language), session_id, result))
+    await asyncio.gather(
+        storage_of(context).save_result(session_id, update.effective_user.id, spec.flow, scores, spec.scoring_version),
+        show(update, spec.result_screen(translations(language), session_id, result)),
+    )
     if spec.with_card:
         await send_card(update, language, scores)
 
