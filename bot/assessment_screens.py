@@ -274,20 +274,23 @@ def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> Inli
 
 
 def ssrm_detail(tr: NullTranslations, result: FullResult) -> str:
+    """The SSRM result as the quick check shows it, with management support after the bottleneck."""
     _ = tr.gettext
     lines = ssrm_lines(tr, result.ssrm)
-    management = _(ssrm.MANAGEMENT_OPTIONS[result.management].wording)
-    lines[4:4] = ["<b>" + _("Management support") + "</b>: " + escape(management), ""]
+    management = [
+        "<b>" + _("Management support") + "</b>: " + escape(_(ssrm.MANAGEMENT_OPTIONS[result.management].wording))
+    ]
     if result.management_holds_back:
-        lines[6:6] = [
+        management.append(
             escape(
                 _(
                     "The model calls management support essential, above all from Experimentation on: "
                     "without it, it is the bottleneck for your next step."
                 )
-            ),
-            "",
-        ]
+            )
+        )
+    why = lines.index(next(line for line in lines if line.startswith("<b>" + _("Why this phase"))))
+    lines[why:why] = [*management, ""]
     return "\n".join(lines)
 
 

@@ -123,7 +123,15 @@ def group_redirect(tr: NullTranslations, bot_username: str) -> Screen:
 
 
 def reminder(tr: NullTranslations) -> str:
-    return tr.gettext("Please tap one of the buttons below the question.")
+    return tr.gettext("Please tap one of the buttons below the question, or type the number of your answer.")
+
+
+def unknown_command(tr: NullTranslations) -> str:
+    return tr.gettext("Sorry, I don’t know that command. Here is the menu; /help lists what I understand.")
+
+
+def use_the_buttons(tr: NullTranslations) -> str:
+    return tr.gettext("I work with buttons: choose one below, or send /help.")
 
 
 def stale_button(tr: NullTranslations) -> str:
@@ -245,6 +253,13 @@ def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult) -> list[str]:
             "{names} (phase {level}) are the lowest: they hold the others back.",
             len(result.bottleneck),
         ).format(names=dimension_names(tr, result.bottleneck), level=lowest)
+    next_levels = [
+        "<b>"
+        + escape(_("Next level for {dimension}").format(dimension=_(ssrm.DIMENSIONS_BY_KEY[key].name)))
+        + "</b>: "
+        + escape(_(ssrm.DIMENSIONS_BY_KEY[key].options[result.levels[key]].wording))
+        for key in result.bottleneck
+    ]
     ordered = " · ".join(str(level) for level in sorted(result.levels.values()))
     why = _(
         "your five levels, from low to high, are {levels}. Your phase is their middle value (the "
@@ -261,6 +276,7 @@ def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult) -> list[str]:
         *profile,
         "",
         "<b>" + _("Bottleneck") + "</b>: " + escape(bottleneck),
+        *next_levels,
         "",
         "<b>" + _("Why this phase") + "</b>: " + escape(why),
         "",

@@ -58,6 +58,11 @@ class Flow:
         return len(self.QUESTIONS)
 
     @property
+    def option_count(self) -> int:
+        """How many options the open question has (0 when it is not answered with an option)."""
+        return 0
+
+    @property
     def is_first_question(self) -> bool:
         return self.state == self.QUESTIONS[0]
 

@@ -107,6 +107,11 @@ class FullAssessment(Flow):
     def section(self) -> str | None:
         return SECTIONS.get(self.state)
 
+    @property
+    def option_count(self) -> int:
+        """How many options the open question has (0 for the intro and the checklist)."""
+        return option_count(self.state)
+
     def begin(self) -> None:
         """From the intro to the first question."""
         if self.state != INTRO:

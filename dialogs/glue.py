@@ -25,9 +25,9 @@ class Situation:
 SITUATIONS: tuple[Situation, ...] = (
     Situation(N_("Quiet between campaigns"),
               N_("We mostly post around campaigns; afterwards the interaction dies down, and each new campaign has to win its followers back."), 1),
-    Situation(N_("Neither campaigns nor regular posts"),
+    Situation(N_("Few campaigns or posts"),
               N_("We run few campaigns and post irregularly."), 1),
-    Situation(N_("Regular posts, separate campaigns"),
+    Situation(N_("Posts and campaigns apart"),
               N_("We post regularly, but campaigns and everyday posts are planned separately."), 2),
     Situation(N_("Planned together"),
               N_("Campaigns and everyday posting come from one plan, and campaigns build on our network."), 3),

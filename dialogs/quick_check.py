@@ -29,6 +29,12 @@ class QuickCheck(Flow):
 
     state: str = QUESTIONS[0]
 
+    @property
+    def option_count(self) -> int:
+        """How many options the open question has (0 when none is open)."""
+        dimension = ssrm.DIMENSIONS_BY_KEY.get(self.state)
+        return len(dimension.options) if dimension else 0
+
     def answer(self, option: int) -> str:
         """Record ``option`` (0..4) for the open question and move on; returns the question key."""
         if self.state not in ssrm.DIMENSIONS_BY_KEY:

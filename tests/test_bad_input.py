@@ -14,7 +14,7 @@ async def test_free_text_during_a_question_reminds_and_repeats_the_question(advi
     await start_check(chat, [2])
     await chat.send("what do you mean?")
     reminder, question = chat.messages[-2:]
-    assert reminder.text == "Please tap one of the buttons below the question."
+    assert reminder.text == "Please tap one of the buttons below the question, or type the number of your answer."
     assert question.text.startswith("<b>Quick phase check</b> · Question 2 of 5")
     await chat.tap(1, question)  # the repeated question works
     assert "Question 3 of 5" in chat.last.text
@@ -24,15 +24,47 @@ async def test_a_sticker_gets_the_reminder_in_dutch(advisor):
     chat = advisor.chat(language_code="nl")
     await start_check(chat)
     await chat.send_sticker()
-    assert chat.messages[-2].text == "Tik op een van de knoppen onder de vraag."
+    assert chat.messages[-2].text == "Tik op een van de knoppen onder de vraag, of typ het nummer van je antwoord."
     assert chat.last.text.startswith("<b>Snelle fasecheck</b> · Vraag 1 van 5")
 
 
 async def test_free_text_without_a_check_shows_the_menu(advisor):
     chat = advisor.chat()
     await chat.send("hello")
+    assert chat.messages[0].text == "I work with buttons: choose one below, or send /help."
     assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
-    assert len(chat.messages) == 1
+    assert len(chat.messages) == 2
+
+
+async def test_an_unknown_command_says_so_in_dutch(advisor):
+    chat = advisor.chat(language_code="nl")
+    await chat.send("/foo")
+    assert chat.messages[0].text == "Sorry, die opdracht ken ik niet. Hier is het menu; /help laat zien wat ik begrijp."
+    assert chat.last.labels[0] == ["📋 Volledige scan"]
+
+
+async def test_a_typed_number_answers_the_open_question(advisor):
+    chat = advisor.chat()
+    await start_check(chat, [2])
+    await chat.send("3")
+    assert chat.last.text.startswith("<b>Quick phase check</b> · Question 3 of 5")
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
+    assert session.answers == {"media": 1, "approach": 2}
+    await chat.send("9")  # not an option: a reminder, nothing written
+    assert chat.messages[-2].text.startswith("Please tap one of the buttons")
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
+    assert session.answers == {"media": 1, "approach": 2}
+
+
+async def test_a_typed_number_on_the_full_assessments_level_question(advisor):
+    chat = advisor.chat(language_code="nl")
+    await chat.send("/start full")
+    await chat.tap("▶ Beginnen")
+    for typed in ("1", "1", "1", "1", "1", "2", "3"):
+        await chat.send(typed)
+    assert "Vraag 8 van 16" in chat.last.text
+    session = (await advisor.storage.load_user(chat.user["id"])).session("full")
+    assert session.answers["informing"] == 2 and session.answers["management"] == 1
 
 
 async def test_a_button_from_an_earlier_step_is_refused_without_writing(advisor):
@@ -92,6 +124,8 @@ async def test_a_group_gets_one_short_answer_with_a_private_chat_button(advisor)
     assert group.last.keyboard == [[{"text": "Open de privéchat", "url": "https://t.me/advisor_bot?start=quick"}]]
     await group.send("/start@advisor_bot")
     assert len(group.messages) == 2  # every command is answered
+    await group.send("/start@other_bot")
+    assert len(group.messages) == 2  # but not another bot's
     other_group = advisor.chat(chat_type="supergroup", chat_id=-200)
     await other_group.send("@advisor_bot what phase are we in?")
     await other_group.send("and now?")

@@ -110,8 +110,8 @@ def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor
     bot_api.wait_for(lambda chat: chat.chat(42) and "Volledige scan" in chat.chat(42)[-1].text)
     tap_and_wait("▶ Beginnen")
     for label in ["3 · Ook medewerkers en management",
-                  "3 · Management en medewerkers delen", "3 · Persoonlijke profielen erbij",
-                  "1 · Geen tools, alles met de hand", "3 · Authentieker, nieuwe contentvormen",
+                  "3 · Leiding en medewerkers delen", "3 · Persoonlijke profielen erbij",
+                  "1 · Geen tools, alles met de hand", "3 · Authentieker, nieuwe vormen",
                   "3 · Ja, het steunt het actief"]:
         tap_and_wait(label)
     for label in ["Structureel", "Structureel", "Af en toe", "Af en toe", "Niet", "Niet", "Niet", "Niet"]:

@@ -37,6 +37,8 @@ RESULT_EN = """<b>Phase 3 · Experimentation</b>
 ●●●●●  Impact 5
 
 <b>Bottleneck</b>: Application (phase 1) is the lowest: it holds the others back.
+<b>Next level for Application</b>: Company profiles are the main channel, sharing informative content \
+such as product news and updates.
 
 <b>Why this phase</b>: your five levels, from low to high, are 1 · 3 · 3 · 4 · 5. Your phase is their \
 middle value (the median), so one lagging dimension does not pull the whole organisation back. \
@@ -60,6 +62,8 @@ RESULT_NL = """<b>Fase 3 · Experimentation</b>
 ●●●●●  Impact 5
 
 <b>Knelpunt</b>: Toepassing (fase 1) is het laagst en remt de rest af.
+<b>Volgende niveau voor Toepassing</b>: Bedrijfsprofielen zijn het belangrijkste kanaal, met informatieve \
+content zoals productnieuws en updates.
 
 <b>Waarom deze fase</b>: je vijf niveaus, van laag naar hoog, zijn 1 · 3 · 3 · 4 · 5. Je fase is de \
 middelste waarde (de mediaan), zodat één achterblijvende dimensie niet de hele organisatie omlaag trekt. \
@@ -107,16 +111,16 @@ async def test_the_whole_check_in_english_edits_one_message(advisor):
     assert chat.last.text == Q1_EN
     assert chat.last.labels == [
         ["1 · One company profile only"],
-        ["2 · Company profiles, no extra support"],
-        ["3 · Employees’ and managers’ profiles"],
-        ["4 · Employees or partners centre stage"],
+        ["2 · Company profiles, no support"],
+        ["3 · Plus staff and managers"],
+        ["4 · Staff or partners in front"],
         ["5 · Owned, earned and paid media"],
         ["☰ Menu"],
     ]
     assert callback_data(chat.last)[0] == ["q1:1:1:0"]
     assert callback_data(chat.last)[-1] == ["m1:menu"]
 
-    await chat.tap("3 · Employees’ and managers’ profiles")
+    await chat.tap("3 · Plus staff and managers")
     assert chat.last.text.startswith("<b>Quick phase check</b> · Question 2 of 5\n\n<b>Approach</b>: How do you")
     assert chat.last.labels[-1] == ["« Back", "☰ Menu"]
     assert callback_data(chat.last)[-1] == ["q1:1:2:b", "m1:menu"]
@@ -168,7 +172,7 @@ async def test_back_shows_the_previous_question_with_its_answer_ticked(advisor):
     await chat.tap(2)
     await chat.tap("« Back")
     assert "Question 1 of 5" in chat.last.text
-    assert chat.last.labels[1] == ["✓ 2 · Company profiles, no extra support"]
+    assert chat.last.labels[1] == ["✓ 2 · Company profiles, no support"]
     await chat.tap(4)  # a changed answer replaces the old one
     session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 3}

@@ -66,6 +66,24 @@ async def test_choosing_dutch_is_stored_and_overrides_telegrams_language(advisor
     assert await db.execute_fetchall("SELECT id, language FROM users") == [(1, "nl")]
 
 
+async def test_changing_language_mid_check_returns_to_the_question(advisor):
+    chat = advisor.chat(language_code="en")
+    await chat.send("/start quick")
+    await chat.tap(2)
+    await chat.send("/language")
+    await chat.tap("Nederlands")
+    assert chat.last.text.startswith("<b>Snelle fasecheck</b> · Vraag 2 van 5")
+
+
+async def test_the_group_answer_follows_the_stored_language(advisor):
+    chat = advisor.chat(user_id=7, language_code="nl")
+    await chat.send("/language")
+    await chat.tap("English")
+    group = advisor.chat(user_id=7, language_code="nl", chat_type="group", chat_id=-300)
+    await group.send("/start")
+    assert group.last.text.startswith("I work in a private chat")
+
+
 async def test_help_explains_the_commands(advisor):
     chat = advisor.chat(language_code="nl")
     await chat.send("/help")

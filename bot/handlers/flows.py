@@ -150,6 +150,24 @@ async def start_anew(
     await show(update, spec.screen(tr, session.id, spec.at(session)), new_message=new_message)
 
 
+async def typed_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit, text: str) -> bool:
+    """A number typed where a question shows numbered options counts as tapping that option.
+    Returns whether it was taken as an answer."""
+    session = visit.record.latest_session
+    if session is None or not text.isdigit():
+        return False
+    spec = BY_FLOW[session.flow]
+    check = spec.at(session)
+    if not 1 <= int(text) <= check.option_count:
+        return False
+    tap = callbacks.FlowTap(session.id, check.question_number, str(int(text) - 1))
+    try:
+        await apply_tap(update, context, spec, session.state, tap)
+    except (FlowError, StaleSessionError):
+        return False
+    return True
+
+
 async def reject_stale(update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec | None) -> None:
     """A button from an earlier step, another session or a forged one: say so, show where we are."""
     visit = await load_visit(update, context)
@@ -190,18 +208,25 @@ async def flow_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if tap.action in ("c", "n"):
         await _continue_or_start_over(update, context, spec, tap)
         return
-
-    user = update.effective_user
-    check = spec.model(shown)
     try:
-        answer = _step(check, tap)
-        moved = await storage_of(context).move(user.id, tap.session, shown, check.state, answer)
+        await apply_tap(update, context, spec, shown, tap)
     except (FlowError, AttributeError, StaleSessionError):  # AttributeError: an action of the other flow
         await reject_stale(update, context, spec)
-        return
+
+
+async def apply_tap(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec, shown: str, tap: callbacks.FlowTap
+) -> None:
+    """Fire the tap on the flow, write it in one statement, acknowledge it, show what follows.
+    Raises FlowError or StaleSessionError, having written nothing, when the tap does not fit."""
+    user = update.effective_user
+    check = spec.model(shown)
+    answer = _step(check, tap)
+    moved = await storage_of(context).move(user.id, tap.session, shown, check.state, answer)
     check.answers = moved.answers
     language = language_for(moved.language, user.language_code)
-    await query.answer()
+    if update.callback_query:
+        await update.callback_query.answer()
     if check.is_done:
         await _finish(update, context, spec, language, tap.session, check)
     else:

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import callbacks, screens
-from bot.handlers.flows import BY_FLOW, FULL, QUICK, open_flow, show_current, start_anew
+from bot.handlers.flows import BY_FLOW, FULL, QUICK, open_flow, show_current, start_anew, typed_answer
 from bot.handlers.replies import send, show
 from bot.handlers.results import show_results
 from bot.handlers.visit import load_visit
@@ -75,7 +75,9 @@ async def language_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     await visit.storage.set_language(visit.user_id, code)
     tr = translations(code)
     await query.answer(tr.gettext("Language: {language}").format(language=LANGUAGE_NAMES[code]))
-    await show(update, screens.menu(tr, visit.first_name))
+    # Back to where the user was (an open question, else the menu), now in the new language.
+    visit.language, visit.tr = code, tr
+    await show_current(update, context, visit, None)
 
 
 async def unknown_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -86,8 +88,17 @@ async def unknown_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
 
 
 async def typed_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Text, a sticker, a photo... where a tap is expected: a reminder and the screen again."""
+    """Text, a sticker, a photo... where a tap is expected. A number that matches an option of
+    the open question counts as tapping it; anything else gets a short word and the screen again."""
     visit = await load_visit(update, context)
+    text = (update.effective_message.text or "").strip()
+    if await typed_answer(update, context, visit, text):
+        return
     if visit.record.latest_session is not None:
-        await update.effective_message.reply_text(screens.reminder(visit.tr))
+        note = screens.reminder(visit.tr)
+    elif text.startswith("/"):
+        note = screens.unknown_command(visit.tr)
+    else:
+        note = screens.use_the_buttons(visit.tr)
+    await update.effective_message.reply_text(note)
     await show_current(update, context, visit, None)
