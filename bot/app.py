@@ -7,7 +7,7 @@ import gc
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest
 
-from bot import handlers
+from bot import handlers, weekly_tips
 from bot.commands import register_commands
 from bot.config import Settings
 from bot.handlers.visit import STORAGE
@@ -22,6 +22,7 @@ async def start_advisor(application: Application) -> None:
     settings: Settings = application.bot_data["settings"]
     application.bot_data[STORAGE] = await Storage.open(settings.database)
     await register_commands(application.bot)
+    weekly_tips.schedule(application)
     # Everything built so far (modules, catalogs, state machines) lives as long as the process:
     # moved out of the collector's generations, it is no longer rescanned by every full
     # collection (measured with `make bench`: about 0.1 ms less per tap).

@@ -12,6 +12,11 @@ buttons of an older release are recognised as stale instead of misread):
                                       actions: an option index, ``b`` back, ``c`` continue,
                                       ``n`` start over, ``g`` begin, ``d`` done (checklist),
                                       ``s<nn><0|1>`` mark Cycle step nn as not / in place
+- ``t1:roles`` · ``t1:<role>`` · ``t1:<role>:<phase>:<page>``
+                                      advocacy tips: the role choice, a role (placing the
+                                      organisation if needed), a page of the role's tips
+- ``w1:days:<role>:<phase>`` · ``w1:on:<role>:<phase>:<weekday>`` · ``w1:off``
+                                      the weekly tip: pick a day, subscribe, stop
 - ``r1:<session>:<part>``             a stored result: ``sum``mary, ``ssrm``, ``sm247``, ``cycle``,
                                       ``glue``
 """
@@ -26,8 +31,12 @@ LANGUAGE = "l1"
 QUICK = "q1"
 FULL = "f1"
 RESULT = "r1"
+TIPS = "t1"
+WEEKLY = "w1"
 
-MENU_ACTIONS = frozenset({"menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results"})
+MENU_ACTIONS = frozenset(
+    {"menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results", "tips"}
+)
 FLOW_ACTIONS = re.compile(r"^(?:[0-9]|b|c|n|g|d|s[0-9]{2}[01])$")
 RESULT_PARTS = frozenset({"sum", "ssrm", "sm247", "cycle", "glue"})
 MAX_BYTES = 64
@@ -115,3 +124,61 @@ def parse_result_tap(data: str) -> ResultTap | None:
     if len(parts) != 3 or parts[0] != RESULT or not parts[1].isdigit() or parts[2] not in RESULT_PARTS:
         return None
     return ResultTap(int(parts[1]), parts[2])
+
+
+@dataclass(frozen=True)
+class TipsTap:
+    role: str | None = None  # None: the role choice
+    phase: int | None = None  # None: not placed yet
+    page: int = 0
+
+
+def tips(role: str | None = None, phase: int | None = None, page: int = 0) -> str:
+    if role is None:
+        return _checked(f"{TIPS}:roles")
+    if phase is None:
+        return _checked(f"{TIPS}:{role}")
+    return _checked(f"{TIPS}:{role}:{phase}:{page}")
+
+
+def parse_tips(data: str, roles: frozenset[str]) -> TipsTap | None:
+    parts = data.split(":")
+    if parts[0] != TIPS or len(parts) not in (2, 4):
+        return None
+    if parts[1] == "roles" and len(parts) == 2:
+        return TipsTap()
+    if parts[1] not in roles:
+        return None
+    if len(parts) == 2:
+        return TipsTap(parts[1])
+    if not (parts[2] in "12345" and len(parts[2]) == 1 and parts[3].isdigit()):
+        return None
+    return TipsTap(parts[1], int(parts[2]), int(parts[3]))
+
+
+@dataclass(frozen=True)
+class WeeklyTap:
+    action: str  # "days", "on" or "off"
+    role: str | None = None
+    phase: int | None = None
+    weekday: int | None = None
+
+
+def weekly(action: str, role: str | None = None, phase: int | None = None, weekday: int | None = None) -> str:
+    parts = [WEEKLY, action] + [str(part) for part in (role, phase, weekday) if part is not None]
+    return _checked(":".join(parts))
+
+
+def parse_weekly(data: str, roles: frozenset[str]) -> WeeklyTap | None:
+    parts = data.split(":")
+    if parts[0] != WEEKLY:
+        return None
+    if parts[1:] == ["off"]:
+        return WeeklyTap("off")
+    if len(parts) < 4 or parts[2] not in roles or not (len(parts[3]) == 1 and parts[3] in "12345"):
+        return None
+    if parts[1] == "days" and len(parts) == 4:
+        return WeeklyTap("days", parts[2], int(parts[3]))
+    if parts[1] == "on" and len(parts) == 5 and len(parts[4]) == 1 and parts[4] in "0123456":
+        return WeeklyTap("on", parts[2], int(parts[3]), int(parts[4]))
+    return None

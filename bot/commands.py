@@ -20,6 +20,8 @@ def command_list(language: str) -> list[BotCommand]:
         BotCommand("language", _("Choose English or Dutch")),
         BotCommand("settings", _("Your settings")),
         BotCommand("results", _("Your past results")),
+        BotCommand("tips", _("Advocacy tips for your role")),
+        BotCommand("stop", _("Stop the weekly tip")),
     ]
 
 

@@ -27,6 +27,7 @@ class Settings:
     token: str | None
     base_url: str
     database: Path
+    timezone: str = "Europe/Amsterdam"  # when "Monday 9:00" is, for the weekly tip
 
     @property
     def console(self) -> bool:
@@ -41,4 +42,5 @@ class Settings:
             # The Bot API address up to the token, as python-telegram-bot's base_url takes it.
             base_url=env.get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
             database=Path(env.get("ADVISOR_DB") or "advisor.sqlite3"),
+            timezone=env.get("ADVISOR_TIMEZONE") or "Europe/Amsterdam",
         )

@@ -76,4 +76,19 @@ MIGRATIONS: tuple[str, ...] = (
         DO UPDATE SET option = excluded.option, answered_at = excluded.answered_at;
     END;
     """,
+    # 2: the weekly advocacy tip
+    f"""
+    CREATE TABLE subscriptions (
+        user_id     INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        role        TEXT NOT NULL,
+        phase       INTEGER NOT NULL,
+        weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),  -- 0 Monday
+        next_due    TEXT NOT NULL,                -- UTC, ISO 8601: when the next tip goes out
+        last_tip    TEXT,                         -- so that no tip comes twice in a row
+        active      INTEGER NOT NULL DEFAULT 1,
+        stopped_why TEXT,                         -- 'user' or 'blocked'
+        created_at  TEXT NOT NULL DEFAULT {NOW}
+    );
+    CREATE INDEX subscriptions_due ON subscriptions(next_due) WHERE active = 1;
+    """,
 )

@@ -53,13 +53,16 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
             ),
             _("📋 Full assessment: {count} questions, 3 to 5 minutes.").format(count=FULL_QUESTIONS)
             + "\n"
-            + _("⚡ Quick phase check: five questions, done within a minute."),
+            + _("⚡ Quick phase check: five questions, done within a minute.")
+            + "\n"
+            + _("💬 Advocacy tips: for employees, managers and local partners who share your posts."),
         )
     )
     keyboard = InlineKeyboardMarkup(
         [
             [_button(_("📋 Full assessment"), callbacks.menu("full"))],
             [_button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
+            [_button(_("💬 Advocacy tips"), callbacks.tips())],
             [
                 _button(_("🗂 My results"), callbacks.menu("results")),
                 _button(_("🌐 Language"), callbacks.menu("language")),
@@ -77,6 +80,8 @@ def help_text(tr: NullTranslations) -> Screen:
         _("/language – choose English or Dutch"),
         _("/settings – your settings (language)"),
         _("/results – your past results and what changed"),
+        _("/tips – advocacy tips for employees, managers and local partners"),
+        _("/stop – stop the weekly tip"),
     )
     full = _(
         "📋 The full assessment ({count} questions): your phase on the Social Strategy Readiness Model "

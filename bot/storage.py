@@ -60,6 +60,17 @@ class Moved:
 
 
 @dataclass(frozen=True)
+class Subscription:
+    user_id: int
+    role: str
+    phase: int
+    weekday: int
+    next_due: str  # UTC ISO 8601
+    last_tip: str | None
+    language: str | None  # the user's stored language, for composing the tip
+
+
+@dataclass(frozen=True)
 class StoredResult:
     id: int
     session_id: int
@@ -83,6 +94,12 @@ UPDATE sessions SET state = ?, last_question = ?, last_option = ?
 WHERE id = ? AND user_id = ? AND state = ? AND status = 'open'
 RETURNING (SELECT language FROM users WHERE users.id = sessions.user_id),
           (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = sessions.id)
+"""
+
+
+_SUBSCRIPTIONS = """
+SELECT s.user_id, s.role, s.phase, s.weekday, s.next_due, s.last_tip, u.language
+FROM subscriptions s JOIN users u ON u.id = s.user_id
 """
 
 
@@ -196,6 +213,55 @@ class Storage:
                 (session_id, user_id, flow, scoring_version, json.dumps(scores, sort_keys=True)),
             )
 
+    # -- the weekly tip ------------------------------------------------------------------------
+
+    async def subscribe(self, user_id: int, role: str, phase: int, weekday: int, next_due: str) -> None:
+        """Start (or change) the user's weekly tip; the last tip sent is kept."""
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO subscriptions (user_id, role, phase, weekday, next_due) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET role = excluded.role, phase = excluded.phase,"
+                " weekday = excluded.weekday, next_due = excluded.next_due, active = 1, stopped_why = NULL",
+                (user_id, role, phase, weekday, next_due),
+            )
+
+    async def unsubscribe(self, user_id: int, why: str) -> bool:
+        """Stop the user's weekly tip; whether there was one to stop."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "UPDATE subscriptions SET active = 0, stopped_why = ? WHERE user_id = ? AND active = 1", (why, user_id)
+            )
+        return cursor.rowcount == 1
+
+    async def subscription(self, user_id: int) -> Subscription | None:
+        rows = await self._db.execute_fetchall(_SUBSCRIPTIONS + " WHERE s.user_id = ? AND s.active = 1", (user_id,))
+        return Subscription(*rows[0]) if rows else None
+
+    async def due_subscriptions(self, now: str, limit: int) -> list[Subscription]:
+        """Active subscriptions whose tip is due at ``now`` (UTC ISO 8601), the longest waiting first."""
+        rows = await self._db.execute_fetchall(
+            _SUBSCRIPTIONS + " WHERE s.active = 1 AND s.next_due <= ? ORDER BY s.next_due LIMIT ?", (now, limit)
+        )
+        return [Subscription(*row) for row in rows]
+
+    async def claim_tip(self, user_id: int, due: str, tip: str, next_due: str) -> bool:
+        """Mark ``tip`` as sent and schedule the next one, before it is sent: a tip goes out at
+        most once even if the bot stops mid-send. False if another run claimed it first."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "UPDATE subscriptions SET last_tip = ?, next_due = ? WHERE user_id = ? AND next_due = ? AND active = 1",
+                (tip, next_due, user_id, due),
+            )
+        return cursor.rowcount == 1
+
+    async def release_tip(self, user_id: int, previous_tip: str | None, retry_at: str) -> None:
+        """A claimed tip that Telegram did not take: try again at ``retry_at``."""
+        async with self._write_lock:
+            await self._db.execute(
+                "UPDATE subscriptions SET last_tip = ?, next_due = ? WHERE user_id = ?",
+                (previous_tip, retry_at, user_id),
+            )
+
     # -- results -----------------------------------------------------------------------------
 
     async def result_of_session(self, user_id: int, session_id: int) -> StoredResult | None:
@@ -205,6 +271,15 @@ class Storage:
             (user_id, session_id),
         )
         return _stored_result(rows[0]) if rows else None
+
+    async def latest_phase(self, user_id: int) -> int | None:
+        """The SSRM phase of the user's latest result (of either flow), if any."""
+        rows = await self._db.execute_fetchall(
+            "SELECT json_extract(scores, '$.phase') FROM results WHERE user_id = ? ORDER BY created_at DESC, id DESC"
+            " LIMIT 1",
+            (user_id,),
+        )
+        return rows[0][0] if rows else None
 
     async def results(self, user_id: int, flow: str | None = None) -> list[StoredResult]:
         """The user's results, newest first."""
@@ -220,3 +295,4 @@ class Storage:
 def _stored_result(row) -> StoredResult:
     result_id, session_id, flow, version, scores, created_at = row
     return StoredResult(result_id, session_id, flow, version, json.loads(scores), created_at)
+

@@ -2,6 +2,8 @@
 
 import logging
 
+from tests.menus import MENU_EN
+
 
 async def start_check(chat, answers=()):
     await chat.send("/start quick")
@@ -32,7 +34,7 @@ async def test_free_text_without_a_check_shows_the_menu(advisor):
     chat = advisor.chat()
     await chat.send("hello")
     assert chat.messages[0].text == "I work with buttons: choose one below, or send /help."
-    assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
+    assert chat.last.labels == MENU_EN
     assert len(chat.messages) == 2
 
 

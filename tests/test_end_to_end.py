@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.fake_bot_api import FakeBotApi
+from tests.menus import MENU_NL
 
 EXPECTED = Path(__file__).parent / "expected"
 
@@ -62,7 +63,7 @@ def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
     process, database = advisor_process
     bot_api.push(message("/start", 1))
     menu = bot_api.wait_for(lambda chat: chat.chat(42) and chat.chat(42)[-1])
-    assert menu.labels == [["📋 Volledige scan"], ["⚡ Snelle fasecheck"], ["🗂 Mijn uitslagen", "🌐 Taal"]]
+    assert menu.labels == MENU_NL
 
     bot_api.push(tap(menu, "⚡ Snelle fasecheck", 1))
     screen = bot_api.wait_for(lambda chat: "Vraag 1 van 5" in chat.chat(42)[-1].text and chat.chat(42)[-1])

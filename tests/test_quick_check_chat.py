@@ -1,6 +1,7 @@
 """The quick phase check in a chat: exact screens in English and Dutch, taps, and what is stored."""
 
 from bot.simulator import ChatMessage
+from tests.menus import MENU_EN, MENU_NL
 
 Q1_EN = """<b>Quick phase check</b> · Question 1 of 5
 
@@ -85,15 +86,15 @@ async def test_start_greets_in_english_with_the_menu(advisor):
     chat = advisor.chat(first_name="Ada", language_code="en-GB")
     await chat.send("/start")
     assert chat.last.text.startswith("<b>Hi Ada!</b> I’m your social media strategy advisor.")
-    assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
-    assert callback_data(chat.last) == [["m1:full"], ["m1:quick"], ["m1:results", "m1:language"]]
+    assert chat.last.labels == MENU_EN
+    assert callback_data(chat.last) == [["m1:full"], ["m1:quick"], ["t1:roles"], ["m1:results", "m1:language"]]
 
 
 async def test_start_greets_in_dutch_when_telegram_is_dutch(advisor):
     chat = advisor.chat(first_name="Joke", language_code="nl")
     await chat.send("/start")
     assert chat.last.text.startswith("<b>Hoi Joke!</b> Ik ben je adviseur voor social-mediastrategie.")
-    assert chat.last.labels == [["📋 Volledige scan"], ["⚡ Snelle fasecheck"], ["🗂 Mijn uitslagen", "🌐 Taal"]]
+    assert chat.last.labels == MENU_NL
 
 
 async def test_a_name_with_html_is_shown_as_text(advisor):
@@ -216,6 +217,6 @@ async def test_menu_from_the_first_question_and_back_into_it(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
     await chat.tap("☰ Menu")
-    assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
+    assert chat.last.labels == MENU_EN
     await chat.tap("⚡ Quick phase check")
     assert callback_data(chat.last)[0][0] == "q1:1:1:0"  # the same (empty) session, no new one

@@ -1,6 +1,7 @@
 """Coming back after leaving or a restart, choosing a language, and the registered commands."""
 
 from bot.simulator import LocalBotApi
+from tests.menus import MENU_EN, MENU_NL
 
 
 async def test_start_mid_check_offers_continue_or_start_over(advisor):
@@ -58,7 +59,7 @@ async def test_choosing_dutch_is_stored_and_overrides_telegrams_language(advisor
     assert chat.last.labels == [["✓ English"], ["Nederlands"], ["☰ Menu"]]
     await chat.tap("Nederlands")
     assert advisor.api.toasts[-1] == "Taal: Nederlands"
-    assert chat.last.labels == [["📋 Volledige scan"], ["⚡ Snelle fasecheck"], ["🗂 Mijn uitslagen", "🌐 Taal"]]
+    assert chat.last.labels == MENU_NL
     await chat.send("/settings")
     assert chat.last.text == "Kies je taal."
     assert chat.last.labels == [["English"], ["✓ Nederlands"], ["☰ Menu"]]
@@ -101,6 +102,8 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "language", "description": "Choose English or Dutch"},
         {"command": "settings", "description": "Your settings"},
         {"command": "results", "description": "Your past results"},
+        {"command": "tips", "description": "Advocacy tips for your role"},
+        {"command": "stop", "description": "Stop the weekly tip"},
     ]
     assert by_language["nl"] == [
         {"command": "start", "description": "Menu, of verder waar je gebleven was"},
@@ -108,6 +111,8 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "language", "description": "Kies Engels of Nederlands"},
         {"command": "settings", "description": "Je instellingen"},
         {"command": "results", "description": "Je eerdere uitslagen"},
+        {"command": "tips", "description": "Advocacytips voor jouw rol"},
+        {"command": "stop", "description": "Stop de wekelijkse tip"},
     ]
     short = {c.get("language_code"): c["short_description"] for c in advisor.api.calls_of("setMyShortDescription")}
     assert short == {
@@ -129,7 +134,7 @@ async def test_a_failed_registration_does_not_stop_the_bot(start_advisor):
 
         chat = ChatSimulator(application, api)
         await chat.send("/start")
-        assert chat.last.labels == [["📋 Full assessment"], ["⚡ Quick phase check"], ["🗂 My results", "🌐 Language"]]
+        assert chat.last.labels == MENU_EN
 
 
 async def test_a_check_stopped_between_last_answer_and_result_is_finished_on_return(advisor):

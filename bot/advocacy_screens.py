@@ -1,0 +1,122 @@
+"""Advocacy tips: the role choice, the placing question, tip pages and the weekly tip."""
+
+from __future__ import annotations
+
+from babel.dates import get_day_names
+from babel.support import NullTranslations
+from telegram import InlineKeyboardMarkup
+
+from bot import callbacks
+from bot.screens import Screen, _button, escape, menu_button
+from dialogs import advocacy, ssrm
+
+
+def roles(tr: NullTranslations) -> Screen:
+    _ = tr.gettext
+    text = "\n\n".join(
+        (
+            "<b>" + _("Advocacy tips") + "</b>",
+            _(
+                "Short, concrete tips for sharing your organisation’s posts well, from the models "
+                "behind this advisor. Who are you?"
+            ),
+        )
+    )
+    rows = [[_button(_(name), callbacks.tips(role))] for role, name in advocacy.ROLES.items()]
+    rows.append([menu_button(tr)])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def placement(tr: NullTranslations, role: str) -> Screen:
+    _ = tr.gettext
+    text = "\n\n".join(
+        (
+            "<b>" + _("Advocacy tips") + "</b> · " + escape(_(advocacy.ROLES[role])),
+            escape(_(advocacy.PLACEMENT_QUESTION)),
+            _("One question, so that the tips fit your organisation (or take the quick phase check first)."),
+        )
+    )
+    rows = [[_button(_(label), callbacks.tips(role, phase))] for label, phase in advocacy.PLACEMENTS]
+    rows.append([_button(_("« Back"), callbacks.tips()), menu_button(tr)])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def tip_text(tr: NullTranslations, tip: advocacy.Tip) -> str:
+    _ = tr.gettext
+    return escape(_(tip.text)) + "\n\n<i>" + escape(_(advocacy.SOURCES[tip.source])) + "</i>"
+
+
+def tip_page(tr: NullTranslations, role: str, phase: int, page: int, subscribed: bool) -> Screen:
+    """One tip of the role's list for the phase, with Back / Next and the weekly tip."""
+    _ = tr.gettext
+    tips = advocacy.tips_for(role, phase)
+    page = min(max(page, 0), len(tips) - 1)
+    shown = ssrm.PHASES[advocacy.tip_phase(phase) - 1]
+    heading = "<b>{title}</b> · {role}".format(title=_("Advocacy tips"), role=escape(_(advocacy.ROLES[role])))
+    counter = _("Tip {number} of {total}").format(number=page + 1, total=len(tips))
+    fits = _("For phase {number} · {name}").format(number=shown.number, name=shown.name)
+    text = f"{heading}\n{counter} · <i>{escape(fits)}</i>\n\n{tip_text(tr, tips[page])}"
+    paging = []
+    if page > 0:
+        paging.append(_button(_("« Previous"), callbacks.tips(role, phase, page - 1)))
+    if page < len(tips) - 1:
+        paging.append(_button(_("Next »"), callbacks.tips(role, phase, page + 1)))
+    weekly = (
+        _button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))
+        if subscribed
+        else _button(_("🔔 A tip every week"), callbacks.weekly("days", role, phase))
+    )
+    rows = [paging, [weekly], [_button(_("Other role"), callbacks.tips()), menu_button(tr)]]
+    return Screen(text, InlineKeyboardMarkup([row for row in rows if row]))
+
+
+def day_names(language: str) -> list[str]:
+    """Monday first, in the user's language (Babel's CLDR data)."""
+    names = get_day_names("wide", locale=language)
+    return [names[index] for index in range(7)]
+
+
+def pick_day(tr: NullTranslations, language: str, role: str, phase: int) -> Screen:
+    _ = tr.gettext
+    text = _(
+        "On which day would you like your tip? It comes around 9:00, one tip a week, never the same twice in a row."
+    )
+    names = day_names(language)
+    buttons = [
+        _button(name.capitalize(), callbacks.weekly("on", role, phase, index)) for index, name in enumerate(names)
+    ]
+    rows = [buttons[0:3], buttons[3:5], buttons[5:7], [_button(_("« Back"), callbacks.tips(role, phase, 0))]]
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def subscribed(tr: NullTranslations, language: str, role: str, phase: int, weekday: int) -> Screen:
+    _ = tr.gettext
+    text = _(
+        "Done: every {day} around 9:00 you get a tip for your role. Stop it any time with /stop or the button below."
+    ).format(day=day_names(language)[weekday])
+    rows = [
+        [_button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))],
+        [_button(_("More tips"), callbacks.tips(role, phase, 0)), menu_button(tr)],
+    ]
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def stopped(tr: NullTranslations, was_subscribed: bool) -> Screen:
+    _ = tr.gettext
+    text = (
+        _("The weekly tip is stopped. You can start it again from the advocacy tips.")
+        if was_subscribed
+        else _("You have no weekly tip to stop.")
+    )
+    return Screen(text, InlineKeyboardMarkup([[_button(_("💬 Advocacy tips"), callbacks.tips())], [menu_button(tr)]]))
+
+
+def weekly_tip(tr: NullTranslations, tip: advocacy.Tip, role: str, phase: int) -> Screen:
+    """The message the weekly job sends."""
+    _ = tr.gettext
+    text = "<b>" + _("💡 Your tip of the week") + "</b>\n\n" + tip_text(tr, tip)
+    rows = [
+        [_button(_("More tips"), callbacks.tips(role, phase, 0))],
+        [_button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))],
+    ]
+    return Screen(text, InlineKeyboardMarkup(rows))

@@ -1,0 +1,83 @@
+"""Sending the weekly advocacy tip to every subscriber whose day has come.
+
+python-telegram-bot's job queue runs ``send_due_tips`` every minute; the schedule itself lives
+in SQLite (``subscriptions.next_due``), so a restart loses nothing and a tip that fell due
+while the bot was down goes out once on the next run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.ext import Application, ContextTypes
+
+from bot import advocacy_screens
+from bot.handlers.visit import STORAGE
+from bot.i18n import language_for, translations
+from dialogs import advocacy
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY = 60  # seconds between runs of the job
+BATCH = 500  # subscriptions handled per run at most
+# Telegram takes about 30 messages a second from a bot; staying at 20 leaves room for the
+# replies to users who are tapping at the same time.
+SEND_INTERVAL = 1 / 20
+RETRY_AFTER_ERROR = timedelta(minutes=15)
+
+
+async def send_due_tips(application: Application, now: datetime | None = None) -> int:
+    """Send the tips that are due at ``now``; returns how many went out."""
+    now = now or datetime.now(UTC)
+    storage = application.bot_data[STORAGE]
+    zone = ZoneInfo(application.bot_data["settings"].timezone)
+    sent = 0
+    for subscription in await storage.due_subscriptions(now.isoformat(), BATCH):
+        tip = advocacy.next_weekly_tip(subscription.role, subscription.phase, subscription.last_tip)
+        following = advocacy.next_due(now, subscription.weekday, zone).isoformat()
+        if not await storage.claim_tip(subscription.user_id, subscription.next_due, tip.key, following):
+            continue  # another run took it
+        tr = translations(language_for(subscription.language, None))
+        screen = advocacy_screens.weekly_tip(tr, tip, subscription.role, subscription.phase)
+        try:
+            await application.bot.send_message(
+                subscription.user_id, screen.text, parse_mode=ParseMode.HTML, reply_markup=screen.keyboard
+            )
+        except Forbidden:
+            log.info("user %s blocked the bot: weekly tip stopped", subscription.user_id)
+            await storage.unsubscribe(subscription.user_id, "blocked")
+            continue
+        except RetryAfter as error:
+            # Flood control is for the whole bot: this tip and the rest wait until Telegram allows.
+            retry_at = now + _seconds(error.retry_after)
+            log.warning("flood control: weekly tips paused for %s", error.retry_after)
+            await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at.isoformat())
+            break
+        except TelegramError as error:
+            log.warning("weekly tip to user %s failed, retrying later: %s", subscription.user_id, error)
+            await storage.release_tip(
+                subscription.user_id, subscription.last_tip, (now + RETRY_AFTER_ERROR).isoformat()
+            )
+            continue
+        sent += 1
+        await asyncio.sleep(SEND_INTERVAL)
+    return sent
+
+
+def _seconds(retry_after: int | timedelta) -> timedelta:
+    return retry_after if isinstance(retry_after, timedelta) else timedelta(seconds=retry_after)
+
+
+async def weekly_tip_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    await send_due_tips(context.application)
+
+
+def schedule(application: Application) -> None:
+    """Run the check every minute, starting shortly after start-up."""
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(weekly_tip_job, interval=CHECK_EVERY, first=10, name="weekly tips")
