@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
+from telegram.warnings import PTBDeprecationWarning
 
 from bot import advocacy_screens
 from bot.handlers.visit import STORAGE
@@ -54,7 +56,7 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
             continue
         except RetryAfter as error:
             # Flood control is for the whole bot: this tip and the rest wait until Telegram allows.
-            retry_at = now + _seconds(error.retry_after)
+            retry_at = now + _retry_after(error)
             log.warning("flood control: weekly tips paused for %s", error.retry_after)
             await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at.isoformat())
             break
@@ -69,8 +71,12 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
     return sent
 
 
-def _seconds(retry_after: int | timedelta) -> timedelta:
-    return retry_after if isinstance(retry_after, timedelta) else timedelta(seconds=retry_after)
+def _retry_after(error: RetryAfter) -> timedelta:
+    """The wait Telegram asked for (an int today, a timedelta in python-telegram-bot's next major)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        wait = error.retry_after
+    return wait if isinstance(wait, timedelta) else timedelta(seconds=wait)
 
 
 async def weekly_tip_job(context: ContextTypes.DEFAULT_TYPE) -> None:

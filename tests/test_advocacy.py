@@ -1,0 +1,174 @@
+"""Advocacy tips by role and phase, paging, and the weekly tip: subscribe, restart, send once,
+never the same tip twice in a row, 403 unsubscribes, 429 waits."""
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.simulator import ChatSimulator, LocalBotApi
+from bot.weekly_tips import send_due_tips
+from dialogs import advocacy
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+# Wednesday 25 November 2026, 10:00 in Amsterdam
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+
+
+async def open_tips(chat, role_label: str) -> None:
+    await chat.send("/tips")
+    await chat.tap(role_label)
+
+
+async def test_the_role_choice_in_english(advisor):
+    chat = advisor.chat()
+    await chat.send("/start")
+    await chat.tap("💬 Advocacy tips")
+    assert chat.last.text.startswith("<b>Advocacy tips</b>\n\nShort, concrete tips")
+    assert chat.last.labels == [
+        ["Employee"], ["Manager or executive"], ["Local partner (dealer, franchisee)"], ["☰ Menu"],
+    ]
+
+
+async def test_without_a_result_one_question_places_the_organisation(advisor):
+    chat = advisor.chat(language_code="nl")
+    await open_tips(chat, "Medewerker")
+    assert "Waar staat je organisatie met employee advocacy?" in chat.last.text
+    assert chat.last.labels[:4] == [
+        ["Alleen bedrijfsprofielen posten"], ["Leiding en enkele collega’s delen"],
+        ["Veel medewerkers of partners delen"], ["Gemeten, met betaalde steun"],
+    ]
+    await chat.tap("Veel medewerkers of partners delen")
+    assert chat.last.text == (
+        "<b>Advocacytips</b> · Medewerker\nTip 1 van 6 · <i>Voor fase 4 · Collaborate</i>\n\n"
+        "Deel de posts van je organisatie vanaf je eigen profiel en zet er een zin in je eigen woorden bij: "
+        "jouw persoonlijke verhaal maakt de merkboodschap authentiek.\n\n"
+        "<i>Bron: SSRM, fase 3 · Experimentation</i>"
+    )
+    assert chat.last.labels == [["Volgende »"], ["🔔 Elke week een tip"], ["Andere rol", "☰ Menu"]]
+
+
+async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for _ in range(5):
+        await chat.tap(5)  # phase 5
+    await open_tips(chat, "Manager or executive")
+    tips = advocacy.tips_for("manager", 5)
+    assert chat.last.text.startswith("<b>Advocacy tips</b> · Manager or executive\nTip 1 of 7 · <i>For phase 5")
+    seen = []
+    for page in range(len(tips)):
+        seen.append(chat.last.text.split("\n\n")[1])
+        if page < len(tips) - 1:
+            await chat.tap("Next »")
+    assert chat.last.labels[0] == ["« Previous"]  # the last page has no Next
+    assert seen[-1] == (
+        "Make sharing part of the week, not an extra task: a fixed ten minutes, for instance on Monday "
+        "morning, is enough to start."
+    )
+    assert chat.last.text.endswith("<i>The advisor’s own advice, not from the models</i>")
+    assert len(set(seen)) == 7
+    await chat.tap("« Previous")
+    assert "Tip 6 of 7" in chat.last.text
+
+
+def test_tips_per_role_and_phase_come_from_the_sources():
+    assert [t.key for t in advocacy.tips_for("partner", 4)] == [
+        "local_hero", "whatsapp", "consistent", "mobile", "activate", "recommend",
+    ]
+    assert [t.key for t in advocacy.tips_for("employee", 1)] == [t.key for t in advocacy.tips_for("employee", 3)]
+    assert "leads" in {t.key for t in advocacy.tips_for("employee", 5)}
+    assert "leads" not in {t.key for t in advocacy.tips_for("employee", 3)}
+    for role in advocacy.ROLES:
+        for phase in range(1, 6):
+            tips = advocacy.tips_for(role, phase)
+            assert len(tips) >= 3
+            assert tips[-1].source == advocacy.ADVICE or all(t.source != advocacy.ADVICE for t in tips)
+
+
+def test_the_next_due_time_is_the_chosen_day_at_nine_in_amsterdam():
+    assert advocacy.next_due(NOW, 0, AMSTERDAM) == datetime(2026, 11, 30, 8, 0, tzinfo=UTC)  # Monday 9:00 CET
+    assert advocacy.next_due(NOW, 2, AMSTERDAM) == datetime(2026, 12, 2, 8, 0, tzinfo=UTC)  # today 9:00 has passed
+    early = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wednesday 8:00 in Amsterdam
+    assert advocacy.next_due(early, 2, AMSTERDAM) == datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
+
+
+async def subscribe(chat, day_label: str, clock) -> None:
+    chat.application.bot_data["clock"] = clock
+    await open_tips(chat, "Employee")
+    await chat.tap("Only company profiles post")
+    await chat.tap("🔔 A tip every week")
+    await chat.tap(day_label)
+
+
+async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):
+    chat = advisor.chat(language_code="nl")
+    advisor.application.bot_data["clock"] = lambda: NOW
+    await open_tips(chat, "Medewerker")
+    await chat.tap("Alleen bedrijfsprofielen posten")
+    await chat.tap("🔔 Elke week een tip")
+    assert chat.last.text.startswith("Op welke dag wil je je tip?")
+    assert chat.last.labels == [["Maandag", "Dinsdag", "Woensdag"], ["Donderdag", "Vrijdag"], ["Zaterdag", "Zondag"],
+                                ["« Terug"]]
+    await chat.tap("Maandag")
+    assert chat.last.text.startswith("Geregeld: elke maandag rond 9:00 krijg je een tip voor jouw rol.")
+    subscription = await advisor.storage.subscription(chat.user["id"])
+    assert (subscription.role, subscription.phase, subscription.weekday) == ("employee", 2, 0)
+    assert subscription.next_due == "2026-11-30T08:00:00+00:00"
+    await chat.send("/stop")
+    assert chat.last.text == "De wekelijkse tip is gestopt. Je kunt hem weer aanzetten bij de advocacytips."
+    assert await advisor.storage.subscription(chat.user["id"]) is None
+    await chat.send("/stop")
+    assert chat.last.text == "Je hebt geen wekelijkse tip om te stoppen."
+
+
+async def test_a_due_tip_is_sent_once_after_a_restart_and_never_twice_in_a_row(start_advisor):
+    context, api = start_advisor()
+    async with context as application:
+        chat = ChatSimulator(application, api, user_id=11)
+        await subscribe(chat, "Monday", lambda: NOW)
+
+    context, api = start_advisor(LocalBotApi())  # a restart: only SQLite remembers
+    async with context as application:
+        monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+        assert await send_due_tips(application, monday - timedelta(minutes=1)) == 0
+        assert await send_due_tips(application, monday) == 1
+        assert await send_due_tips(application, monday + timedelta(minutes=1)) == 0  # once
+        [first] = api.calls_of("sendMessage")
+        assert first["chat_id"] == 11
+        assert first["text"].startswith("<b>💡 Your tip of the week</b>\n\nShare the company’s posts from your own")
+        assert await send_due_tips(application, monday + timedelta(days=7)) == 1
+        second = api.calls_of("sendMessage")[-1]
+        assert second["text"] != first["text"]
+        assert "Try other formats than a link" in second["text"]
+
+
+async def test_a_blocked_bot_unsubscribes(advisor):
+    chat = advisor.chat(user_id=12)
+    await subscribe(chat, "Monday", lambda: NOW)
+    advisor.api.fail("sendMessage", 403, "Forbidden: bot was blocked by the user")
+    monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    assert await send_due_tips(advisor.application, monday) == 0
+    assert await advisor.storage.subscription(12) is None
+    rows = await advisor.storage._db.execute_fetchall("SELECT active, stopped_why FROM subscriptions")
+    assert rows == [(0, "blocked")]
+    assert await send_due_tips(advisor.application, monday + timedelta(days=7)) == 0  # not retried
+
+
+async def test_flood_control_retries_later_with_the_same_tip(advisor):
+    chat = advisor.chat(user_id=13)
+    await subscribe(chat, "Monday", lambda: NOW)
+    advisor.api.fail("sendMessage", 429, "Too Many Requests: retry after 30", retry_after=30)
+    monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    assert await send_due_tips(advisor.application, monday) == 0
+    subscription = await advisor.storage.subscription(13)
+    assert subscription.next_due == (monday + timedelta(seconds=30)).isoformat()
+    assert subscription.last_tip is None
+    assert await send_due_tips(advisor.application, monday + timedelta(seconds=10)) == 0  # still waiting
+    assert await send_due_tips(advisor.application, monday + timedelta(seconds=30)) == 1
+    assert "Share the company’s posts" in advisor.api.calls_of("sendMessage")[-1]["text"]
+    subscription = await advisor.storage.subscription(13)
+    assert subscription.next_due == "2026-12-07T08:00:00+00:00"
+
+
+async def test_the_job_is_scheduled_with_the_application(advisor):
+    jobs = advisor.application.job_queue.get_jobs_by_name("weekly tips")
+    assert len(jobs) == 1
