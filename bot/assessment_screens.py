@@ -26,6 +26,7 @@ from bot.screens import (
 from bot.storage import StoredResult
 from dialogs import cycle, full_assessment, glue, sm247, ssrm
 from dialogs.full_assessment import CYCLE, GLUE, INTRO, MANAGEMENT, FullAssessment, FullResult
+from dialogs.i18n import N_
 
 NS = callbacks.FULL
 TOTAL = len(full_assessment.QUESTIONS)
@@ -135,7 +136,7 @@ def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> S
     for phase in cycle.PHASES:
         lines += [
             "",
-            "<b>" + _("Phase {number}: {name}").format(number=phase.number, name=escape(_(phase.name))) + "</b>",
+            "<b>" + _("Cycle phase {number}: {name}").format(number=phase.number, name=escape(_(phase.name))) + "</b>",
         ]
         steps = [step for step in cycle.STEPS if step.phase == phase.number]
         lines.append(" · ".join(f"{step.number} {escape(_(step.name))}" for step in steps))
@@ -154,7 +155,7 @@ def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> S
 
 def resume(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
     _ = tr.gettext
-    answered = len([key for key in check.answers if key in full_assessment.QUESTIONS])
+    answered = check.answered
     text = _("You have a full assessment in progress: {count} of {total} questions answered.").format(
         count=answered, total=TOTAL
     )
@@ -194,7 +195,7 @@ def sm247_grid(tr: NullTranslations, cells: dict[str, int]) -> str:
 
 def _step_line(tr: NullTranslations, step: cycle.Step) -> str:
     phase = cycle.PHASES[step.phase - 1]
-    return tr.gettext("Step {number} · {name} (phase {phase}: {phase_name})").format(
+    return tr.gettext("Step {number} · {name} (Cycle phase {phase}: {phase_name})").format(
         number=step.number, name=tr.gettext(step.name), phase=phase.number, phase_name=tr.gettext(phase.name)
     )
 
@@ -207,17 +208,26 @@ def _dimensions_sentence(tr: NullTranslations, result: FullResult) -> str:
     return _("{names} (phase {level})").format(names=names, level=result.ssrm.levels[result.ssrm.bottleneck[0]])
 
 
+# The model: management support is "essential", "especially as organizations move into more
+# advanced stages". Naming it the bottleneck from phase 2 on is the advisor's rule.
+GLUE_BASE_FIRST = N_("Because you post without a content calendar, the base comes first (the advisor’s rule).")
+MANAGEMENT_BOTTLENECK = N_(
+    "too little management support. The model calls it essential, above all from Experimentation "
+    "on; making it the bottleneck from Basic Publishing on is the advisor’s rule."
+)
+
+
+def _dimensions_line(tr: NullTranslations, result: FullResult) -> str:
+    return tr.gettext("Lowest dimension") + ": " + _dimensions_sentence(tr, result)
+
+
 def _bottleneck_lines(tr: NullTranslations, result: FullResult) -> list[str]:
     _ = tr.gettext
     if not result.management_holds_back:
         return [_("Bottleneck") + ": " + escape(_dimensions_sentence(tr, result))]
-    lines = [
-        _("Bottleneck")
-        + ": "
-        + escape(_("Management support: the model calls it essential, above all from Experimentation on."))
-    ]
+    lines = [_("Bottleneck") + ": " + escape(_(MANAGEMENT_BOTTLENECK))]
     if not result.ssrm.is_level:
-        lines.append(_("Lowest dimension") + ": " + escape(_dimensions_sentence(tr, result)))
+        lines.append(escape(_dimensions_line(tr, result)))
     return lines
 
 
@@ -246,8 +256,12 @@ def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen
                 )
             )
         )
+    if result.remarks:
+        lines += ["", "<b>Social Media 24/7</b>: " + escape(_(sm247.REMARKS[result.remarks[0]]))]
     title, advice = glue.ASPECTS[result.glue_aspect]
     lines += ["", "<b>" + _("Social Media Glue Model") + "</b>: " + escape(_(title)), escape(_(advice))]
+    if result.glue_aspect != glue.SITUATIONS[result.glue_situation].aspect:
+        lines.append("<i>" + escape(_(GLUE_BASE_FIRST)) + "</i>")
     lines += [
         "",
         "<i>"
@@ -274,23 +288,18 @@ def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> Inli
 
 
 def ssrm_detail(tr: NullTranslations, result: FullResult) -> str:
-    """The SSRM result as the quick check shows it, with management support after the bottleneck."""
+    """The SSRM result as the quick check shows it, with management support beside the
+    bottleneck: when it holds the next step back, it is the bottleneck."""
     _ = tr.gettext
     lines = ssrm_lines(tr, result.ssrm)
-    management = [
-        "<b>" + _("Management support") + "</b>: " + escape(_(ssrm.MANAGEMENT_OPTIONS[result.management].wording))
-    ]
+    management = escape(_(ssrm.MANAGEMENT_OPTIONS[result.management].wording))
+    added = ["<b>" + _("Management support") + "</b>: " + management]
     if result.management_holds_back:
-        management.append(
-            escape(
-                _(
-                    "The model calls management support essential, above all from Experimentation on: "
-                    "without it, it is the bottleneck for your next step."
-                )
-            )
-        )
-    why = lines.index(next(line for line in lines if line.startswith("<b>" + _("Why this phase"))))
-    lines[why:why] = [*management, ""]
+        bottleneck = next(i for i, line in enumerate(lines) if line.startswith("<b>" + _("Bottleneck")))
+        lines[bottleneck] = "<b>" + _("Bottleneck") + "</b>: " + escape(_(MANAGEMENT_BOTTLENECK))
+        added.append(escape(_dimensions_line(tr, result)))
+    why = next(i for i, line in enumerate(lines) if line.startswith("<b>" + _("Why this phase")))
+    lines[why:why] = [*added, ""]
     return "\n".join(lines)
 
 

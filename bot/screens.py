@@ -253,11 +253,19 @@ def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult) -> list[str]:
         bottleneck = _("None stands out: all five dimensions are in phase {number}.").format(number=phase.number)
     else:
         lowest = result.levels[result.bottleneck[0]]
-        bottleneck = tr.ngettext(
-            "{names} (phase {level}) is the lowest: it holds the others back.",
-            "{names} (phase {level}) are the lowest: they hold the others back.",
-            len(result.bottleneck),
-        ).format(names=dimension_names(tr, result.bottleneck), level=lowest)
+        if lowest < phase.number:
+            bottleneck = tr.ngettext(
+                "{names} (phase {level}) is the lowest: it holds the others back.",
+                "{names} (phase {level}) are the lowest: they hold the others back.",
+                len(result.bottleneck),
+            )
+        else:  # at the phase itself: nothing lags behind it, but these must move for the next one
+            bottleneck = tr.ngettext(
+                "{names} (phase {level}) is the lowest: lift it first to reach the next phase.",
+                "{names} (phase {level}) are the lowest: lift them first to reach the next phase.",
+                len(result.bottleneck),
+            )
+        bottleneck = bottleneck.format(names=dimension_names(tr, result.bottleneck), level=lowest)
     next_levels = [
         "<b>"
         + escape(_("Next level for {dimension}").format(dimension=_(ssrm.DIMENSIONS_BY_KEY[key].name)))

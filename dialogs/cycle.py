@@ -54,7 +54,9 @@ STEP_KEYS: tuple[str, ...] = tuple(f"cycle_{step.number}" for step in STEPS)
 
 # Which Cycle step answers which SSRM bottleneck: the advisor's own mapping, not the model's.
 BOTTLENECK_STEPS: dict[str, int] = {
-    "media": 5,  # owned media only -> cross-media integration (paid boosts owned, earned follows)
+    # owned media only -> media and means; from phase 3 on (owned and earned) -> cross-media
+    # integration, paid boosting owned so that earned follows (SSRM keeps paid for phase 5)
+    "media": 5,
     "approach": 3,  # no schedule or strategy for what to post -> content strategy
     "application": 6,  # personal profiles, ambassadors -> connect
     "technology": 11,  # tools and technique for employees -> facilitate
@@ -73,11 +75,18 @@ def next_step(in_place: tuple[int, ...]) -> Step | None:
     return next((step for step in STEPS if step.number not in in_place), None)
 
 
-def bottleneck_step(bottleneck: tuple[str, ...], in_place: tuple[int, ...]) -> Step | None:
+MEDIA_EARLY_STEP = 4  # Media en middelen, for Media at phase 1 or 2
+
+
+def bottleneck_step(
+    bottleneck: tuple[str, ...], in_place: tuple[int, ...], levels: dict[str, int] | None = None
+) -> Step | None:
     """The first step, in the bottleneck's order, that the SSRM bottleneck points to and that is
     not yet in place (the advisor's rule)."""
     for dimension in bottleneck:
         number = BOTTLENECK_STEPS.get(dimension)
+        if dimension == "media" and levels and levels["media"] <= 2:
+            number = MEDIA_EARLY_STEP
         if number is not None and number not in in_place:
             return STEPS[number - 1]
     return None

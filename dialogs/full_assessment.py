@@ -88,7 +88,7 @@ def score(answers: dict[str, int]) -> FullResult:
         remarks=sm247.remarks(cells),
         in_place=in_place,
         next_step=cycle.next_step(in_place),
-        bottleneck_step=cycle.bottleneck_step(pointers, in_place),
+        bottleneck_step=cycle.bottleneck_step(pointers, in_place, ssrm_result.levels),
         glue_situation=answers[GLUE],
         glue_aspect=glue.aspect(answers[GLUE], ssrm_result.levels["approach"]),
     )
@@ -102,6 +102,13 @@ class FullAssessment(Flow):
     QUESTIONS: ClassVar = QUESTIONS
 
     state: str = INTRO
+
+    @property
+    def answered(self) -> int:
+        """Questions answered so far; the checklist counts once it has been passed."""
+        answered = sum(1 for question in QUESTIONS if question in self.answers)
+        passed_checklist = self.state in (GLUE, DONE) or GLUE in self.answers
+        return answered + passed_checklist
 
     @property
     def section(self) -> str | None:

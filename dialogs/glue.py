@@ -39,8 +39,8 @@ ASPECTS: dict[int, tuple[str, str]] = {
         N_(
             "Your social media network (SMN) — your followers on the platforms — is the base. "
             "Keep it up and build it with a content planning that says what relevant content you "
-            "offer, how you handle interaction and which actions you run. Without it, campaigns "
-            "start from scratch each time."
+            "offer, how you handle interaction and which actions you run. Without it, activating "
+            "your followers again for the next campaign can be very hard."
         ),
     ),
     2: (

@@ -82,12 +82,13 @@ class Remark:
 REMARKS: dict[str, str] = {
     "sending_only": N_(
         "You send, but hardly converse. The model notes that many brands never get beyond "
-        "sending information, let alone relevant conversations; for most organisations service "
-        "(conversing) is the next cell to make structural."
+        "sending information, let alone relevant conversations. Just sending is not wrong in "
+        "itself (it may work for media, political organisations and celebrities); if it is not "
+        "enough for you, service (conversing) is the cell to add (the advisor’s advice)."
     ),
     "selling_without_experience": N_(
-        "You sell through social media without an experiencing base. The model says the earlier "
-        "areas are needed for a good distribution process: build emotion and experience first."
+        "You use social media as a distribution channel without an experiencing base. The model "
+        "says the previous steps are necessary to come up with a good distribution process."
     ),
     "cocreation_without_experience": N_(
         "You co-create without an experiencing base. The model says an experience is needed to "
@@ -96,7 +97,8 @@ REMARKS: dict[str, str] = {
     ),
     "nothing_structural": N_(
         "Nothing is structural yet. The model is about the structural use of social media: "
-        "choose one cell to do structurally first, most often informing or service."
+        "choose the cell that serves your goals best and do it structurally first (the "
+        "advisor’s advice)."
     ),
 }
 
@@ -104,14 +106,16 @@ REMARKS: dict[str, str] = {
 def remarks(cells: dict[str, int]) -> tuple[str, ...]:
     """Which of the source's remarks apply to this profile (keys of ``REMARKS``), in order:
     - sending_only: informing is done but service (conversing) is not;
-    - selling / co-creation without experiencing: promotion, distribution, development or
-      extension is done while neither emotion nor experience is;
+    - distribution without experiencing: social media as a distribution channel while neither
+      emotion nor experience is done ("the previous steps are necessary" for distribution;
+      occasional promotion is not held to that);
+    - co-creation without experiencing: development or extension without emotion or experience;
     - nothing_structural: no cell is done structurally."""
     found = []
     if cells["informing"] > NOT and cells["service"] == NOT:
         found.append("sending_only")
     no_experiencing = cells["emotion"] == NOT and cells["experience"] == NOT
-    if no_experiencing and (cells["promotion"] > NOT or cells["distribution"] > NOT):
+    if no_experiencing and cells["distribution"] > NOT:
         found.append("selling_without_experience")
     if no_experiencing and (cells["development"] > NOT or cells["extension"] > NOT):
         found.append("cocreation_without_experience")

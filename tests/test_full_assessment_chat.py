@@ -72,8 +72,8 @@ async def test_dutch_screens_use_the_sources_terms(advisor):
     for _ in range(8):
         await chat.tap(1)
     text = chat.last.text
-    assert "<b>Fase 1: Social Media Strategie</b>" in text
-    assert "<b>Fase 2: Winstgevende en kostenbesparende communities</b>" in text
+    assert "<b>Cycle-fase 1: Social Media Strategie</b>" in text
+    assert "<b>Cycle-fase 2: Winstgevende en kostenbesparende communities</b>" in text
     assert "6 Verbinden · 7 Activeren · 8 Groei · 9 Conversie" in text
     assert "10 Analyse · 11 Faciliteren · 12 Organiseren" in text
     assert chat.last.labels[2] == ["5 · Crossmedia integratie"]
@@ -172,7 +172,7 @@ async def test_result_details_open_and_come_back(advisor):
     assert "<b>What the model remarks</b>\nNone of the model’s warnings apply" in chat.messages[-2].text
     await chat.tap("Cycle", chat.messages[-2])
     detail = chat.messages[-2].text
-    assert detail.startswith("<b>Social Media Cycle</b>\n\n<b>Step 6 · Connect (phase 2: Profitable")
+    assert detail.startswith("<b>Social Media Cycle</b>\n\n<b>Step 6 · Connect (Cycle phase 2: Profitable")
     assert "Connect your fans and make sure they become your ambassadors." in detail
     assert "Steps in place: 1, 2, 3, 4, 5" in detail
     await chat.tap("Glue", chat.messages[-2])
@@ -202,7 +202,7 @@ async def test_results_lists_dates_and_what_changed(advisor):
     assert lines[2].endswith("</b> · Volledige scan") and lines[2].startswith("<b>")
     assert lines[3] == "Fase 3 · Experimentation"
     assert lines[4].startswith("Sinds ") and lines[4].endswith(
-        ": omhoog vanaf fase 2, Media 2 → 3, Aanpak 2 → 3, Toepassing 2 → 3, Technologie 2 → 1, Impact 2 → 3"
+        ": gestegen van fase 2, Media 2 → 3, Aanpak 2 → 3, Toepassing 2 → 3, Technologie 2 → 1, Impact 2 → 3"
     )
     assert lines[6].endswith("</b> · Snelle fasecheck")
     assert chat.last.labels == [["Mijn laatste volledige uitslag"], ["☰ Menu"]]
@@ -236,3 +236,41 @@ async def test_retake_keeps_the_result_and_starts_in_a_new_message(advisor):
     assert len(chat.messages) == count + 1
     assert chat.last.labels == [["▶ Start"], ["☰ Menu"]]
     assert len(await advisor.storage.results(chat.user["id"])) == 1
+
+
+async def test_retake_with_an_assessment_under_way_offers_to_continue(advisor):
+    chat = advisor.chat()
+    await take_full_assessment(chat, *PROFILE_A)
+    summary = chat.messages[-2]
+    await chat.send("/start full")
+    await chat.tap("▶ Start")
+    for level in (1, 2, 3):
+        await chat.tap(level)
+    await chat.tap("↻ Retake", summary)
+    assert chat.last.text == "You have a full assessment in progress: 3 of 16 questions answered."
+    assert chat.last.labels == [["▶ Continue (question 4 of 16)"], ["↺ Start over"]]
+
+
+async def test_a_typed_number_ticks_a_cycle_step_and_the_count_includes_the_checklist(advisor):
+    chat = advisor.chat()
+    await chat.send("/start full")
+    await chat.tap("▶ Start")
+    for level in (2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1):
+        await chat.tap(level)
+    await chat.send("12")
+    assert chat.last.labels[6] == ["✓ 12 · Organise"]
+    await chat.send("12")
+    assert chat.last.labels[6] == ["12 · Organise"]
+    await chat.tap("Done ▶")
+    await chat.send("/start")
+    assert chat.last.text == "You have a full assessment in progress: 15 of 16 questions answered."
+
+
+async def test_the_summary_names_a_24_7_remark_and_why_the_glue_base_comes_first(advisor):
+    chat = advisor.chat()
+    # Approach at phase 1 (no calendar), "planned together" -> the base first; sending only.
+    await take_full_assessment(chat, (2, 1, 2, 2, 2), 1, (2, 0, 0, 0, 0, 0, 0, 0), (), 3)
+    summary = chat.messages[-2].text
+    assert "<b>Social Media 24/7</b>: You send, but hardly converse." in summary
+    assert "<b>Social Media Glue Model</b>: The base: your social media network" in summary
+    assert "<i>Because you post without a content calendar, the base comes first (the advisor’s rule).</i>" in summary

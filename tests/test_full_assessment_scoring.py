@@ -49,10 +49,14 @@ PROFILES = [
     # is the bottleneck -> Faciliteren ("faciliteer ze met tools en techniek"), step 11.
     Profile("experimenting without tools", (3, 3, 3, 1, 3), 2, (2, 2, 1, 1, 0, 0, 0, 0), (1, 2, 3, 4, 5), 3,
             3, ("technology",), False, (), 6, 11, 3),
-    # Ties in the source's order: Media and Application both at 2 -> Media first -> Crossmedia
-    # integratie ("Paid media ... om je Owned media een boost te geven"), step 5.
+    # Ties in the source's order: Media and Application both at 2 -> Media first. Media at phase 2
+    # (owned media only) points to Media en middelen (4), in place -> Application's Verbinden (6).
     Profile("tied bottleneck", (2, 4, 2, 4, 4), 1, (2, 2, 2, 2, 0, 0, 1, 0), (1, 2, 3, 4), 2,
-            4, ("media", "application"), False, (), 5, 5, 2),
+            4, ("media", "application"), False, (), 5, 6, 2),
+    # Media lowest at phase 3 (owned and earned) -> Crossmedia integratie ("Paid media ... om je
+    # Owned media een boost te geven, waardoor ... Earned media"), step 5.
+    Profile("earned without paid", (3, 4, 4, 4, 4), 2, (2, 2, 2, 2, 1, 0, 1, 0), (1, 2, 3, 4), 3,
+            4, ("media",), False, (), 5, 5, 3),
     # 24/7: selling "the previous steps are necessary to come up with a good distribution process";
     # selling structurally without emotion or experience -> selling_without_experience.
     Profile("webshop without experience", (2, 2, 2, 2, 2), 1, (2, 1, 0, 0, 0, 0, 2, 2), (1, 2, 3), 0,
@@ -83,7 +87,7 @@ PROFILES = [
     # experiencing is flagged even when only occasional.
     Profile("occasional everything", (2, 3, 2, 2, 3), 1, (1, 1, 0, 0, 0, 0, 0, 1), (1,), 1,
             2, ("media", "application", "technology"), False, ("selling_without_experience", "nothing_structural"),
-            2, 5, 1),
+            2, 4, 1),
     # A bottleneck step already in place points nowhere: Media -> 5 is in place.
     Profile("bottleneck step done", (2, 3, 3, 3, 3), 2, (2, 2, 2, 0, 0, 0, 0, 0), (1, 2, 3, 4, 5), 2,
             3, ("media",), False, (), 6, None, 2),
@@ -110,7 +114,7 @@ def test_the_table_exercises_every_rule():
     assert {r.glue_aspect for r in results} == {1, 2, 3}
     assert any(r.management_holds_back for r in results) and not all(r.management_holds_back for r in results)
     assert any(r.next_step is None for r in results)
-    assert {r.bottleneck_step.number for r in results if r.bottleneck_step} >= {3, 5, 11}
+    assert {r.bottleneck_step.number for r in results if r.bottleneck_step} >= {1, 3, 4, 5, 6, 10, 11}
 
 
 def test_a_stored_result_reads_back_as_it_was_shown():

@@ -63,7 +63,7 @@ RESULT_NL = """<b>Fase 3 · Experimentation</b>
 ●●●●●  Impact 5
 
 <b>Knelpunt</b>: Toepassing (fase 1) is het laagst en remt de rest af.
-<b>Volgende niveau voor Toepassing</b>: Bedrijfsprofielen zijn het belangrijkste kanaal, met informatieve \
+<b>Volgend niveau voor Toepassing</b>: Bedrijfsprofielen zijn het belangrijkste kanaal, met informatieve \
 content zoals productnieuws en updates.
 
 <b>Waarom deze fase</b>: je vijf niveaus, van laag naar hoog, zijn 1 · 3 · 3 · 4 · 5. Je fase is de \
@@ -163,7 +163,11 @@ async def test_ties_name_every_lowest_dimension_in_the_sources_order(advisor):
     await chat.send("/start quick")
     for option in (4, 2, 5, 2, 2):
         await chat.tap(option)
-    expected = "<b>Bottleneck</b>: Approach, Technology and Impact (phase 2) are the lowest: they hold the others back."
+    # at the phase itself, the lowest dimensions hold nothing back: they are what must move next
+    expected = (
+        "<b>Bottleneck</b>: Approach, Technology and Impact (phase 2) are the lowest: "
+        "lift them first to reach the next phase."
+    )
     assert expected in chat.last.text
 
 

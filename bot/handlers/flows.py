@@ -22,7 +22,7 @@ from bot.handlers.replies import send_card, show
 from bot.handlers.visit import Visit, load_visit, storage_of
 from bot.i18n import language_for, translations
 from bot.storage import Session, StaleSessionError, UnknownUserError
-from dialogs import full_assessment, quick_check, ssrm
+from dialogs import cycle, full_assessment, quick_check, ssrm
 from dialogs.flow import Flow, FlowError
 
 
@@ -137,8 +137,17 @@ async def open_flow(
 async def start_anew(
     update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec, *, new_message: bool = False
 ) -> None:
-    """Retake: a new session straight away (its insert also returns the user's language)."""
+    """Retake: a new session straight away (its insert also returns the user's language), unless
+    one with answers is under way: then Continue / Start over, so that none are dropped."""
     user = update.effective_user
+    if new_message:  # from a result, where another session may have been started since
+        visit = await load_visit(update, context)
+        session = visit.record.session(spec.flow)
+        if session is not None and session.answers:
+            if update.callback_query:
+                await update.callback_query.answer()
+            await show(update, spec.resume(visit.tr, session.id, spec.at(session)), new_message=True)
+            return
     try:
         session, language = await storage_of(context).start_session(user.id, spec.flow, spec.initial)
     except UnknownUserError:  # never registered (forged data): the slow path registers them
@@ -158,9 +167,15 @@ async def typed_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, visit
         return False
     spec = BY_FLOW[session.flow]
     check = spec.at(session)
-    if not 1 <= int(text) <= check.option_count:
+    number = int(text)
+    if check.state == full_assessment.CYCLE and 1 <= number <= len(cycle.STEPS):
+        # on the checklist a number ticks (or unticks) that step
+        in_place = number in cycle.steps_in_place(check.answers)
+        tap = callbacks.FlowTap(session.id, check.question_number, f"s{number:02d}{int(not in_place)}")
+    elif 1 <= number <= check.option_count:
+        tap = callbacks.FlowTap(session.id, check.question_number, str(number - 1))
+    else:
         return False
-    tap = callbacks.FlowTap(session.id, check.question_number, str(int(text) - 1))
     try:
         await apply_tap(update, context, spec, session.state, tap)
     except (FlowError, StaleSessionError):

@@ -46,6 +46,7 @@ async def menu_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     action = callbacks.parse_menu(query.data)
     if action in ("retake", "retake_full"):
         # From a result: the result stays in the chat, the new check comes in a new message.
+        # (When one is already under way, open_flow offers Continue / Start over instead.)
         await start_anew(update, context, QUICK if action == "retake" else FULL, new_message=True)
         return
     visit = await load_visit(update, context)
