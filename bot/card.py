@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 from bot.i18n import translations
 from dialogs import cycle, sm247, ssrm
 
-WIDTH, HEIGHT = 1200, 675
+WIDTH, HEIGHT = 1080, 1350  # portrait 4:5: as large as a photo gets in a phone's chat
 BACKGROUND = (250, 250, 247)
 INK = (33, 37, 41)
 MUTED = (110, 117, 125)
@@ -52,66 +52,84 @@ def _radar(draw: ImageDraw.ImageDraw, tr, levels: dict[str, int], centre: tuple[
     for index in range(count):
         draw.line([centre, point(index, len(ssrm.PHASES))], fill=(206, 212, 218), width=2)
     shape = [point(i, levels[key]) for i, key in enumerate(ssrm.DIMENSION_KEYS)]
-    draw.polygon(shape, fill=(32, 107, 196, 90), outline=ACCENT, width=4)
+    draw.polygon(shape, fill=(32, 107, 196, 90), outline=ACCENT, width=5)
     for index, key in enumerate(ssrm.DIMENSION_KEYS):
-        x, y = point(index, len(ssrm.PHASES) + 0.75)
+        x, y = point(index, len(ssrm.PHASES) + 0.8)
         name = tr.gettext(ssrm.DIMENSIONS_BY_KEY[key].name)
-        _centred(draw, (x, y - 12), name, 24)
-        _centred(draw, (x, y + 16), f"{levels[key]}/5", 22, MUTED)
+        _centred(draw, (x, y - 16), name, 32)
+        _centred(draw, (x, y + 20), f"{levels[key]}/5", 28, MUTED)
 
 
-def _grid(draw: ImageDraw.ImageDraw, tr, cells: dict[str, int], origin: tuple[int, int]) -> None:
-    left, top = origin
-    label_width, cell_w, cell_h, gap = 112, 118, 112, 8
-    for column, area in enumerate(sm247.AREAS):
+def _grid(draw: ImageDraw.ImageDraw, tr, cells: dict[str, int], top: int) -> int:
+    """The 24/7 profile as the text shows it: areas down, simple and complex across.
+    Returns the y below it."""
+    left, label_width, cell_w, cell_h, gap = 40, 240, 375, 76, 10
+    columns = ((False, tr.gettext("simple")), (True, tr.gettext("complex")))
+    for column, (_complex, heading) in enumerate(columns):
         x = left + label_width + column * (cell_w + gap) + cell_w / 2
-        _centred(draw, (x, top + 16), tr.gettext(area.name), 18, MUTED)
-    rows = ((True, tr.gettext("complex")), (False, tr.gettext("simple")))
-    for row, (is_complex, row_name) in enumerate(rows):
-        y = top + 40 + row * (cell_h + gap)
-        draw.text((left, y + cell_h / 2), row_name, font=_font(20), fill=MUTED, anchor="lm")
-        for column, area in enumerate(sm247.AREAS):
+        _centred(draw, (x, top + 18), heading, 26, MUTED)
+    y = top + 44
+    for area in sm247.AREAS:
+        draw.text((left, y + cell_h / 2), tr.gettext(area.name), font=_font(30), fill=INK, anchor="lm")
+        for column, (is_complex, _heading) in enumerate(columns):
             cell = next(c for c in sm247.CELLS if c.area == area.key and c.complex == is_complex)
             level = cells[cell.key]
             x = left + label_width + column * (cell_w + gap)
-            draw.rounded_rectangle((x, y, x + cell_w, y + cell_h), radius=14, fill=LEVEL_FILLS[level])
-            _centred(draw, (x + cell_w / 2, y + cell_h / 2 - 14), tr.gettext(cell.name), 19, LEVEL_INK[level])
-            word = tr.gettext(sm247.LEVEL_LABELS[level])
-            _centred(draw, (x + cell_w / 2, y + cell_h / 2 + 16), word, 16, LEVEL_INK[level])
+            draw.rounded_rectangle((x, y, x + cell_w, y + cell_h), radius=16, fill=LEVEL_FILLS[level])
+            label = f"{tr.gettext(cell.name)} · {tr.gettext(sm247.LEVEL_LABELS[level])}"
+            _centred(draw, (x + cell_w / 2, y + cell_h / 2), label, 28, LEVEL_INK[level])
+        y += cell_h + gap
+    return y
 
 
 @lru_cache(maxsize=512)
 def render_card(language: str, scores_json: str) -> bytes:
-    """The card for a stored full-assessment result (``scores_json``: its JSON, keys sorted)."""
+    """The card for a stored full-assessment result (``scores_json``: ``card_key``'s JSON)."""
     tr = translations(language)
     scores = json.loads(scores_json)
     phase = ssrm.PHASES[scores["phase"] - 1]
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image, "RGBA")
 
-    draw.text((40, 36), tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name),
-              font=_font(40), fill=INK)
-    draw.text((40, 88), "Social Strategy Readiness Model", font=_font(22), fill=MUTED)
-    _radar(draw, tr, scores["levels"], centre=(280, 380), radius=170)
+    title = tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name)
+    draw.text((40, 40), title, font=_font(56), fill=INK)
+    draw.text((40, 110), "Social Strategy Readiness Model", font=_font(30), fill=MUTED)
+    _radar(draw, tr, scores["levels"], centre=(WIDTH // 2, 420), radius=200)
+    bottleneck = _bottleneck(tr, scores)
+    draw.text((40, 700), bottleneck, font=_font(32), fill=INK)
 
-    draw.text((560, 150), "Social Media 24/7", font=_font(28), fill=INK)
-    _grid(draw, tr, scores["cells"], origin=(560, 196))
+    draw.text((40, 770), "Social Media 24/7", font=_font(38), fill=INK)
+    y = _grid(draw, tr, scores["cells"], top=820)
 
     if scores.get("next_step"):
         step = cycle.STEPS[scores["next_step"] - 1]
         line = tr.gettext("Next step in the Social Media Cycle: {number} · {name}").format(
             number=step.number, name=tr.gettext(step.name)
         )
-        draw.multiline_text((560, 500), "\n".join(textwrap.wrap(line, 54)), font=_font(22), fill=INK, spacing=8)
-    draw.text((WIDTH - 40, HEIGHT - 30), tr.gettext("Social media strategy advisor"), font=_font(18),
-              fill=MUTED, anchor="rs")
+    else:
+        line = tr.gettext("All twelve steps are in place: keep the cycle going, starting again at step 1.")
+    draw.multiline_text((40, y + 24), "\n".join(textwrap.wrap(line, 56)), font=_font(30), fill=INK, spacing=10)
 
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+def _bottleneck(tr, scores: dict) -> str:
+    if scores.get("management_holds_back"):
+        return tr.gettext("Bottleneck") + ": " + tr.gettext("Management support")
+    if not scores["bottleneck"]:
+        return tr.gettext("None stands out: all five dimensions are in phase {number}.").format(number=scores["phase"])
+    names = ", ".join(tr.gettext(ssrm.DIMENSIONS_BY_KEY[key].name) for key in scores["bottleneck"])
+    return tr.gettext("Bottleneck") + ": " + names
+
+
+CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step")
 
 
 def card_key(scores: dict) -> str:
     """The cache key of a profile: only what the card shows, in a stable form."""
-    shown = {key: scores[key] for key in ("phase", "levels", "cells", "next_step")}
+    shown = {
+        key: scores[key] for key in ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step")
+    }
     return json.dumps(shown, sort_keys=True)

@@ -58,7 +58,7 @@ class ChatMessage:
             del message["text"]
             message["caption"] = self.text
             message["photo"] = [{"file_id": f"photo-{self.message_id}", "file_unique_id": f"p{self.message_id}",
-                                 "width": 1200, "height": 675}]
+                                 "width": 1080, "height": 1350}]
         return message
 
 

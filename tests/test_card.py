@@ -20,7 +20,7 @@ def test_the_card_is_a_png_of_the_expected_size_in_both_languages():
     for png in (english, dutch):
         image = Image.open(io.BytesIO(png))
         assert image.format == "PNG"
-        assert image.size == (card.WIDTH, card.HEIGHT) == (1200, 675)
+        assert image.size == (card.WIDTH, card.HEIGHT) == (1080, 1350)
     assert english != dutch  # labelled in each language
 
 
