@@ -274,3 +274,16 @@ async def test_the_summary_names_a_24_7_remark_and_why_the_glue_base_comes_first
     assert "<b>Social Media 24/7</b>: You send, but hardly converse." in summary
     assert "<b>Social Media Glue Model</b>: The base: your social media network" in summary
     assert "<i>Because you post without a content calendar, the base comes first (the advisor’s rule).</i>" in summary
+
+
+async def test_results_compare_two_full_assessments_on_every_model(advisor):
+    chat = advisor.chat()
+    await take_full_assessment(chat, *PROFILE_A)
+    await take_full_assessment(chat, *PROFILE_B)
+    await chat.send("/results")
+    change = chat.last.text.split("\n")[4]
+    assert change.startswith("Since ")
+    assert change.endswith(
+        ": up from phase 3, Media 3 → 4, Approach 3 → 4, Application 3 → 4, Technology 1 → 3, Impact 3 → 4, "
+        "Cycle steps in place 5 → 7, 24/7 cells done structurally 2 → 3"
+    )

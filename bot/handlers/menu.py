@@ -58,7 +58,7 @@ async def menu_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     elif action == "home":
         await show(update, screens.menu(visit.tr, visit.first_name), new_message=True)
     elif action == "results":
-        await show_results(update, visit)
+        await show_results(update, context, visit)
     elif action == "language":
         await show(update, screens.language_choice(visit.tr, visit.language))
     else:

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 from telegram.ext import ContextTypes
 
 from bot import assessment_screens, callbacks, history_screens, screens
-from bot.handlers.replies import send, show
+from bot.handlers.replies import show
 from bot.handlers.visit import Visit, load_visit
 
 HISTORY_LENGTH = 10
 
 
-async def show_results(update: Update, visit: Visit) -> None:
+async def show_results(update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit) -> None:
+    """The user's past results with dates, and what changed since the previous one."""
     results = await visit.storage.results(visit.user_id)
-    await show(update, history_screens.history(visit.tr, visit.language, results[:HISTORY_LENGTH], results))
+    zone = ZoneInfo(context.bot_data["settings"].timezone)
+    await show(update, history_screens.history(visit.tr, visit.language, zone, results[:HISTORY_LENGTH], results))
 
 
 async def results_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/results: the user's past results with dates, and what changed since the previous one."""
+    """/results: the history, in a new message."""
     visit = await load_visit(update, context)
-    results = await visit.storage.results(visit.user_id)
-    await send(update, history_screens.history(visit.tr, visit.language, results[:HISTORY_LENGTH], results))
+    await show_results(update, context, visit)
 
 
 async def result_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
