@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from bot import advocacy_screens, callbacks, screens
 from bot.handlers.replies import send, show
-from bot.handlers.visit import load_visit
+from bot.handlers.visit import Visit, load_visit
 from dialogs import advocacy
 
 ROLES = frozenset(advocacy.ROLES)
@@ -22,14 +22,19 @@ def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
     return clock() if clock else datetime.now(UTC)
 
 
+async def _reject(update: Update, visit: Visit) -> None:
+    """Data these screens never made (an old release's, or forged): a toast and the role choice."""
+    await update.callback_query.answer(screens.stale_button(visit.tr))
+    await show(update, advocacy_screens.roles(visit.tr))
+
+
 async def tips_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The role choice, a role (placed by the latest result, or asked), or a page of tips."""
     query = update.callback_query
     visit = await load_visit(update, context)
     tap = callbacks.parse_tips(query.data, ROLES)
     if tap is None:
-        await query.answer(screens.stale_button(visit.tr))
-        await show(update, advocacy_screens.roles(visit.tr))
+        await _reject(update, visit)
         return
     await query.answer()
     if tap.role is None:
@@ -49,8 +54,7 @@ async def weekly_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     visit = await load_visit(update, context)
     tap = callbacks.parse_weekly(query.data, ROLES)
     if tap is None:
-        await query.answer(screens.stale_button(visit.tr))
-        await show(update, advocacy_screens.roles(visit.tr))
+        await _reject(update, visit)
         return
     if tap.action == "off":
         was_subscribed = await visit.storage.unsubscribe(visit.user_id, "user")
