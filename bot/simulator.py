@@ -81,6 +81,7 @@ class LocalBotApi(BaseRequest):
         self.toasts: list[str | None] = []
         self.listeners: list[Callable[[str, dict, ChatMessage | None], None]] = []
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
+        self.files: dict[str, bytes] = {}  # file_id -> the bytes uploaded with it
         self._message_ids = itertools.count(1000)
 
     # -- BaseRequest ---------------------------------------------------------------------------
@@ -98,6 +99,9 @@ class LocalBotApi(BaseRequest):
     async def do_request(self, url: str, method: str, request_data: RequestData | None = None, *args, **kwargs):
         bot_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
+        if request_data is not None and request_data.contains_files:
+            # Uploaded files travel as multipart parts: keep their bytes where the test can look.
+            params = {**params, **{name: part[1] for name, part in request_data.multipart_data.items()}}
         if self.record_calls:
             self.calls.append((bot_method, params))
         failures = self._failures.get(bot_method)
@@ -107,9 +111,6 @@ class LocalBotApi(BaseRequest):
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
             return failure.status, json.dumps(body).encode()
-        if request_data is not None and request_data.contains_files:
-            # Uploaded files travel as multipart parts: keep their bytes where the test can look.
-            params = {**params, **{name: part[1] for name, part in request_data.multipart_data.items()}}
         result, message = self.answer(bot_method, params)
         for listener in self.listeners:
             listener(bot_method, params, message)
@@ -131,10 +132,12 @@ class LocalBotApi(BaseRequest):
                 message_id=next(self._message_ids),
                 text=params.get("text") or params.get("caption") or "",
                 keyboard=_keyboard(params),
-                photo=params.get("photo") if isinstance(params.get("photo"), bytes) else None,
+                photo=self._photo(params.get("photo")),
             )
             self.messages[(message.chat_id, message.message_id)] = message
             self._chats[message.chat_id].append(message)
+            if message.photo is not None:
+                self.files.setdefault(f"photo-{message.message_id}", message.photo)
             return message.as_telegram(), message
         if bot_method in ("editMessageText", "editMessageReplyMarkup", "editMessageCaption"):
             message = self.messages[(int(params["chat_id"]), int(params["message_id"]))]
@@ -150,6 +153,12 @@ class LocalBotApi(BaseRequest):
             return [], None
         # setMyCommands, setMyDescription, deleteWebhook, sendChatAction, ...: accepted.
         return True, None
+
+    def _photo(self, photo: bytes | str | None) -> bytes | None:
+        """An upload's bytes, or those of the upload a file_id names."""
+        if isinstance(photo, str):
+            return self.files.get(photo)
+        return photo
 
     # -- reading the chat ------------------------------------------------------------------------
 

@@ -287,3 +287,13 @@ async def test_results_compare_two_full_assessments_on_every_model(advisor):
         ": up from phase 3, Media 3 → 4, Approach 3 → 4, Application 3 → 4, Technology 1 → 3, Impact 3 → 4, "
         "Cycle steps in place 5 → 7, 24/7 cells done structurally 2 → 3"
     )
+
+
+async def test_a_card_telegram_already_has_is_sent_by_its_file_id(advisor):
+    first, second = advisor.chat(user_id=21), advisor.chat(user_id=22)
+    await take_full_assessment(first, *PROFILE_A)
+    await take_full_assessment(second, *PROFILE_A)
+    uploads = advisor.api.calls_of("sendPhoto")
+    assert isinstance(uploads[0]["photo"], bytes)
+    assert uploads[1]["photo"] == f"photo-{first.messages[-1].message_id}"  # no second upload
+    assert second.messages[-1].photo == first.messages[-1].photo

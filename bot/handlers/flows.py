@@ -97,7 +97,7 @@ async def _finish(
         show(update, spec.result_screen(translations(language), session_id, result)),
     )
     if spec.with_card:
-        await send_card(update, language, scores)
+        await send_card(update, context, language, scores)
 
 
 async def show_current(update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit, spec: FlowSpec | None) -> None:

@@ -8,12 +8,14 @@ import logging
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
+from telegram.ext import ContextTypes
 
 from bot.card import card_key, render_card
 from bot.i18n import translations
 from bot.screens import Screen
 
 log = logging.getLogger(__name__)
+CARD_FILE_IDS = "card_file_ids"
 
 
 async def send(update: Update, screen: Screen) -> None:
@@ -44,8 +46,17 @@ async def show(update: Update, screen: Screen, *, new_message: bool = False) -> 
         raise
 
 
-async def send_card(update: Update, language: str, scores: dict) -> None:
-    """The result card as a photo, rendered in a worker thread (cached by profile)."""
+async def send_card(update: Update, context: ContextTypes.DEFAULT_TYPE, language: str, scores: dict) -> None:
+    """The result card as a photo: a card Telegram already has is sent by its file_id; a new
+    one is rendered in a worker thread (cached by profile) and uploaded once."""
     tr = translations(language)
-    png = await asyncio.to_thread(render_card, language, card_key(scores))
-    await update.effective_chat.send_photo(png, caption=tr.gettext("Your result card"))
+    key = (language, card_key(scores))
+    file_ids: dict = context.bot_data.setdefault(CARD_FILE_IDS, {})
+    caption = tr.gettext("Your result card")
+    if key in file_ids:
+        await update.effective_chat.send_photo(file_ids[key], caption=caption)
+        return
+    png = await asyncio.to_thread(render_card, *key)
+    message = await update.effective_chat.send_photo(png, caption=caption)
+    if message.photo:
+        file_ids[key] = message.photo[-1].file_id  # the largest size Telegram made of it
