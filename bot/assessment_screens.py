@@ -110,36 +110,49 @@ def question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Sc
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def cell_question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+@lru_cache(maxsize=64)
+def _cell_text(tr: NullTranslations, state: str) -> str:
     _ = tr.gettext
-    cell = sm247.CELLS_BY_KEY[check.state]
+    cell = sm247.CELLS_BY_KEY[state]
     area = next(a for a in sm247.AREAS if a.key == cell.area)
-    heading = _heading(tr, check, f"Social Media 24/7 · {_(area.name)} · {_(cell.name)}")
-    text = "\n\n".join((heading, "<b>" + escape(_(cell.question)) + "</b>", escape(_(cell.explanation))))
+    heading = _heading(tr, FullAssessment(state), f"Social Media 24/7 · {_(area.name)} · {_(cell.name)}")
+    return "\n\n".join((heading, "<b>" + escape(_(cell.question)) + "</b>", escape(_(cell.explanation))))
+
+
+def cell_question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
     chosen = check.answers.get(check.state)
     row = [
-        _button(("✓ " if index == chosen else "") + _(label), _data(session_id, check, index))
+        _button(("✓ " if index == chosen else "") + tr.gettext(label), _data(session_id, check, index))
         for index, label in enumerate(sm247.LEVEL_LABELS)
     ]
-    return Screen(text, InlineKeyboardMarkup([row, navigation_row(tr, _back(session_id, check))]))
+    return Screen(
+        _cell_text(tr, check.state), InlineKeyboardMarkup([row, navigation_row(tr, _back(session_id, check))])
+    )
+
+
+@lru_cache(maxsize=8)
+def _checklist_text(tr: NullTranslations) -> str:
+    """The checklist's text: the same for everyone in a language (the ticks are on the buttons)."""
+    _ = tr.gettext
+    lines = [
+        _heading(tr, FullAssessment(CYCLE), _("Social Media Cycle")),
+        "",
+        _("Which steps are in place? Tap to tick them, then Done."),
+    ]
+    for phase in cycle.PHASES:
+        name = escape(_(phase.name))
+        lines += ["", "<b>" + _("Cycle phase {number}: {name}").format(number=phase.number, name=name) + "</b>"]
+        steps = [step for step in cycle.STEPS if step.phase == phase.number]
+        lines.append(" · ".join(f"{step.number} {escape(_(step.name))}" for step in steps))
+    return "\n".join(lines)
 
 
 def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
     _ = tr.gettext
     in_place = set(cycle.steps_in_place(check.answers))
-    lines = [
-        _heading(tr, check, _("Social Media Cycle")),
-        "",
-        _("Which steps are in place? Tap to tick them, then Done."),
-    ]
     rows = []
     for phase in cycle.PHASES:
-        lines += [
-            "",
-            "<b>" + _("Cycle phase {number}: {name}").format(number=phase.number, name=escape(_(phase.name))) + "</b>",
-        ]
         steps = [step for step in cycle.STEPS if step.phase == phase.number]
-        lines.append(" · ".join(f"{step.number} {escape(_(step.name))}" for step in steps))
         buttons = [
             _button(
                 ("✓ " if step.number in in_place else "") + f"{step.number} · {_(step.name)}",
@@ -150,7 +163,7 @@ def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> S
         rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
     rows.append([_button(_("Done ▶"), _data(session_id, check, "d"))])
     rows.append(navigation_row(tr, _back(session_id, check)))
-    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
+    return Screen(_checklist_text(tr), InlineKeyboardMarkup(rows))
 
 
 def resume(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
