@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from babel.dates import get_day_names
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, get_day_names
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
@@ -37,6 +40,7 @@ def placement(tr: NullTranslations, role: str) -> Screen:
         )
     )
     rows = [[_button(_(label), callbacks.tips(role, phase))] for label, phase in advocacy.PLACEMENTS]
+    rows.append([_button(_("⚡ Quick phase check"), callbacks.menu("quick"))])
     rows.append([_button(_("« Back"), callbacks.tips()), menu_button(tr)])
     return Screen(text, InlineKeyboardMarkup(rows))
 
@@ -54,19 +58,30 @@ def tip_page(tr: NullTranslations, role: str, phase: int, page: int, subscribed:
     shown = ssrm.PHASES[advocacy.tip_phase(phase) - 1]
     heading = "<b>{title}</b> · {role}".format(title=_("Advocacy tips"), role=escape(_(advocacy.ROLES[role])))
     counter = _("Tip {number} of {total}").format(number=page + 1, total=len(tips))
-    fits = _("For phase {number} · {name}").format(number=shown.number, name=shown.name)
-    text = f"{heading}\n{counter} · <i>{escape(fits)}</i>\n\n{tip_text(tr, tips[page])}"
+    if phase < shown.number:
+        current = ssrm.PHASES[phase - 1]
+        fits = _("Your phase: {number} · {name}. Tips for the next step: phase {next} · {next_name}.").format(
+            number=current.number, name=current.name, next=shown.number, next_name=shown.name
+        )
+    else:
+        fits = _("For phase {number} · {name}").format(number=shown.number, name=shown.name)
+    lines = [heading, f"{counter} · <i>{escape(fits)}</i>"]
+    if role == advocacy.PARTNER and phase < advocacy.PARTNERS_FROM:
+        lines.append("<i>" + escape(_("In the SSRM, local partners take part from phase 4 · Collaborate on.")) + "</i>")
+    text = "\n".join(lines) + "\n\n" + tip_text(tr, tips[page])
     paging = []
     if page > 0:
         paging.append(_button(_("« Previous"), callbacks.tips(role, phase, page - 1)))
     if page < len(tips) - 1:
         paging.append(_button(_("Next »"), callbacks.tips(role, phase, page + 1)))
-    weekly = (
-        _button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))
-        if subscribed
-        else _button(_("🔔 A tip every week"), callbacks.weekly("days", role, phase))
-    )
-    rows = [paging, [weekly], [_button(_("Other role"), callbacks.tips()), menu_button(tr)]]
+    if subscribed:
+        weekly = [
+            _button(_("🗓 Other day or role"), callbacks.weekly("days", role, phase)),
+            _button(_("🔕 Stop"), callbacks.weekly("off")),
+        ]
+    else:
+        weekly = [_button(_("🔔 A tip every week"), callbacks.weekly("days", role, phase))]
+    rows = [paging, weekly, [_button(_("Other role"), callbacks.tips()), menu_button(tr)]]
     return Screen(text, InlineKeyboardMarkup([row for row in rows if row]))
 
 
@@ -89,11 +104,20 @@ def pick_day(tr: NullTranslations, language: str, role: str, phase: int) -> Scre
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def subscribed(tr: NullTranslations, language: str, role: str, phase: int, weekday: int) -> Screen:
+def subscribed(
+    tr: NullTranslations, language: str, role: str, phase: int, weekday: int, first: datetime, zone: ZoneInfo
+) -> Screen:
     _ = tr.gettext
+    city = zone.key.rsplit("/", 1)[-1].replace("_", " ")
     text = _(
-        "Done: every {day} around 9:00 you get a tip for your role. Stop it any time with /stop or the button below."
-    ).format(day=day_names(language)[weekday])
+        "Done: every {day} around 9:00 ({city} time) you get a tip as {role}. The first one comes on {date}. "
+        "Stop it any time with /stop or the button below."
+    ).format(
+        day=day_names(language)[weekday],
+        city=city,
+        role=_(advocacy.ROLES[role]).lower(),
+        date=format_date(first.astimezone(zone).date(), format="long", locale=language),
+    )
     rows = [
         [_button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))],
         [_button(_("More tips"), callbacks.tips(role, phase, 0)), menu_button(tr)],

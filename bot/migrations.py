@@ -91,4 +91,10 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX subscriptions_due ON subscriptions(next_due) WHERE active = 1;
     """,
+    # 3: the weekly tip in the language of its subscriber; failures counted, so that a tip
+    # Telegram keeps refusing moves on to the next week instead of being retried for ever
+    """
+    ALTER TABLE subscriptions ADD COLUMN language TEXT;
+    ALTER TABLE subscriptions ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
+    """,
 )

@@ -67,7 +67,8 @@ class Subscription:
     weekday: int
     next_due: str  # UTC ISO 8601
     last_tip: str | None
-    language: str | None  # the user's stored language, for composing the tip
+    language: str | None  # the user's choice, else the language they subscribed in
+    failures: int
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,12 @@ RETURNING (SELECT language FROM users WHERE users.id = sessions.user_id),
 """
 
 
+# The phase is the latest result's when there is one (a retake moves the tips along).
 _SUBSCRIPTIONS = """
-SELECT s.user_id, s.role, s.phase, s.weekday, s.next_due, s.last_tip, u.language
+SELECT s.user_id, s.role,
+       coalesce((SELECT json_extract(r.scores, '$.phase') FROM results r WHERE r.user_id = s.user_id
+                 ORDER BY r.created_at DESC, r.id DESC LIMIT 1), s.phase),
+       s.weekday, s.next_due, s.last_tip, coalesce(u.language, s.language), s.failures
 FROM subscriptions s JOIN users u ON u.id = s.user_id
 """
 
@@ -215,14 +220,18 @@ class Storage:
 
     # -- the weekly tip ------------------------------------------------------------------------
 
-    async def subscribe(self, user_id: int, role: str, phase: int, weekday: int, next_due: str) -> None:
+    async def subscribe(
+        self, user_id: int, role: str, phase: int, weekday: int, next_due: str, language: str
+    ) -> None:
         """Start (or change) the user's weekly tip; the last tip sent is kept."""
         async with self._write_lock:
             await self._db.execute(
-                "INSERT INTO subscriptions (user_id, role, phase, weekday, next_due) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO subscriptions (user_id, role, phase, weekday, next_due, language)"
+                " VALUES (?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (user_id) DO UPDATE SET role = excluded.role, phase = excluded.phase,"
-                " weekday = excluded.weekday, next_due = excluded.next_due, active = 1, stopped_why = NULL",
-                (user_id, role, phase, weekday, next_due),
+                " weekday = excluded.weekday, next_due = excluded.next_due, language = excluded.language,"
+                " active = 1, stopped_why = NULL, failures = 0",
+                (user_id, role, phase, weekday, next_due, language),
             )
 
     async def unsubscribe(self, user_id: int, why: str) -> bool:
@@ -254,12 +263,27 @@ class Storage:
             )
         return cursor.rowcount == 1
 
-    async def release_tip(self, user_id: int, previous_tip: str | None, retry_at: str) -> None:
-        """A claimed tip that Telegram did not take: try again at ``retry_at``."""
+    async def clear_failures(self, user_id: int) -> None:
+        """A tip went out after earlier refusals: the count starts again."""
+        async with self._write_lock:
+            await self._db.execute("UPDATE subscriptions SET failures = 0 WHERE user_id = ?", (user_id,))
+
+    async def reschedule(self, user_id: int, next_due: str) -> None:
+        """Move a tip that is due without sending it (too late at night to send it now)."""
+        async with self._write_lock:
+            await self._db.execute("UPDATE subscriptions SET next_due = ? WHERE user_id = ?", (next_due, user_id))
+
+    async def release_tip(
+        self, user_id: int, previous_tip: str | None, retry_at: str, *, failed: bool = False
+    ) -> None:
+        """A claimed tip that Telegram did not take: try again at ``retry_at``. ``failed``: it
+        was refused and counts as a failure; otherwise (postponed, or given up for the week)
+        the count starts again."""
         async with self._write_lock:
             await self._db.execute(
-                "UPDATE subscriptions SET last_tip = ?, next_due = ? WHERE user_id = ?",
-                (previous_tip, retry_at, user_id),
+                "UPDATE subscriptions SET last_tip = ?, next_due = ?,"
+                " failures = CASE WHEN ? THEN failures + 1 ELSE 0 END WHERE user_id = ?",
+                (previous_tip, retry_at, failed, user_id),
             )
 
     # -- results -----------------------------------------------------------------------------

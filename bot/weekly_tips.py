@@ -14,13 +14,14 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
 from bot import advocacy_screens
 from bot.handlers.visit import STORAGE
 from bot.i18n import language_for, translations
+from bot.storage import Subscription
 from dialogs import advocacy
 
 log = logging.getLogger(__name__)
@@ -31,25 +32,31 @@ BATCH = 500  # subscriptions handled per run at most
 # replies to users who are tapping at the same time.
 SEND_INTERVAL = 1 / 20
 RETRY_AFTER_ERROR = timedelta(minutes=15)
+MAX_FAILURES = 3  # refusals in a row before a tip waits for the next week
+TOO_LATE = timedelta(hours=12)  # a tip this late (the bot was down) waits for the next morning
+PAUSED_UNTIL = "weekly_tips_paused_until"
+GONE = ("chat not found", "user is deactivated", "bot was kicked")
 
 
 async def send_due_tips(application: Application, now: datetime | None = None) -> int:
     """Send the tips that are due at ``now``; returns how many went out."""
     now = now or datetime.now(UTC)
+    paused_until = application.bot_data.get(PAUSED_UNTIL)
+    if paused_until is not None and now < paused_until:
+        return 0  # flood control holds for the whole bot
     storage = application.bot_data[STORAGE]
     zone = ZoneInfo(application.bot_data["settings"].timezone)
     sent = 0
     for subscription in await storage.due_subscriptions(now.isoformat(), BATCH):
+        if now - datetime.fromisoformat(subscription.next_due) > TOO_LATE:
+            await storage.reschedule(subscription.user_id, advocacy.next_morning(now, zone).isoformat())
+            continue
         tip = advocacy.next_weekly_tip(subscription.role, subscription.phase, subscription.last_tip)
         following = advocacy.next_due(now, subscription.weekday, zone).isoformat()
         if not await storage.claim_tip(subscription.user_id, subscription.next_due, tip.key, following):
             continue  # another run took it
-        tr = translations(language_for(subscription.language, None))
-        screen = advocacy_screens.weekly_tip(tr, tip, subscription.role, subscription.phase)
         try:
-            await application.bot.send_message(
-                subscription.user_id, screen.text, parse_mode=ParseMode.HTML, reply_markup=screen.keyboard
-            )
+            await _send(application, subscription, tip)
         except Forbidden:
             log.info("user %s blocked the bot: weekly tip stopped", subscription.user_id)
             await storage.unsubscribe(subscription.user_id, "blocked")
@@ -57,18 +64,46 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
         except RetryAfter as error:
             # Flood control is for the whole bot: this tip and the rest wait until Telegram allows.
             retry_at = now + _retry_after(error)
-            log.warning("flood control: weekly tips paused for %s", error.retry_after)
+            application.bot_data[PAUSED_UNTIL] = retry_at
+            log.warning("flood control: weekly tips paused until %s", retry_at.isoformat())
             await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at.isoformat())
             break
+        except BadRequest as error:
+            if any(reason in error.message.lower() for reason in GONE):
+                log.info("user %s is gone (%s): weekly tip stopped", subscription.user_id, error.message)
+                await storage.unsubscribe(subscription.user_id, "gone")
+                continue
+            await _failed(storage, subscription, now, following, error)
+            continue
         except TelegramError as error:
-            log.warning("weekly tip to user %s failed, retrying later: %s", subscription.user_id, error)
-            await storage.release_tip(
-                subscription.user_id, subscription.last_tip, (now + RETRY_AFTER_ERROR).isoformat()
-            )
+            await _failed(storage, subscription, now, following, error)
             continue
         sent += 1
+        if subscription.failures:
+            await storage.clear_failures(subscription.user_id)
         await asyncio.sleep(SEND_INTERVAL)
     return sent
+
+
+async def _send(application: Application, subscription: Subscription, tip: advocacy.Tip) -> None:
+    tr = translations(language_for(subscription.language, None))
+    screen = advocacy_screens.weekly_tip(tr, tip, subscription.role, subscription.phase)
+    await application.bot.send_message(
+        subscription.user_id, screen.text, parse_mode=ParseMode.HTML, reply_markup=screen.keyboard
+    )
+
+
+async def _failed(storage, subscription: Subscription, now: datetime, following: str, error: Exception) -> None:
+    """Try again in a while; after MAX_FAILURES refusals in a row, wait for the next week."""
+    if subscription.failures + 1 >= MAX_FAILURES:
+        log.warning(
+            "weekly tip to user %s refused %s times, next week then: %s", subscription.user_id, MAX_FAILURES, error
+        )
+        await storage.release_tip(subscription.user_id, subscription.last_tip, following)
+        return
+    log.warning("weekly tip to user %s failed, retrying later: %s", subscription.user_id, error)
+    retry_at = (now + RETRY_AFTER_ERROR).isoformat()
+    await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at, failed=True)
 
 
 def _retry_after(error: RetryAfter) -> timedelta:

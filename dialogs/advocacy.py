@@ -46,16 +46,17 @@ class Tip:
 TIPS: tuple[Tip, ...] = (
     # -- employees ------------------------------------------------------------------------------
     Tip("own_words", (EMPLOYEE,), (3, 4, 5), N_("Share the company’s posts from your own profile and add a line in your own words: your personal story is what makes the brand message authentic."), "ssrm3"),
-    Tip("formats", (EMPLOYEE, MANAGER), (3, 4), N_("Try other formats than a link: a short video or a story often reaches and engages more people. Experimenting shows what works best."), "ssrm3"),
-    Tip("advocacy_tool", (EMPLOYEE,), (3, 4, 5), N_("Use the employee advocacy tool: it has posts ready to share, so sharing takes seconds instead of minutes."), "ssrm3"),
+    Tip("formats", (EMPLOYEE, MANAGER), (3, 4), N_("Try formats other than a link: a short video or a story often reaches and engages more people. Experimenting shows what works best."), "ssrm3"),
+    Tip("advocacy_tool", (EMPLOYEE,), (3, 4, 5), N_("Does your organisation have an employee advocacy tool? Use it: posts are ready there for you to share easily."), "ssrm3"),
     Tip("mobile", (EMPLOYEE, PARTNER), (4, 5), N_("Share from your phone: the mobile app puts new posts at hand, and Canva templates help you make a visual of your own."), "ssrm4"),
-    Tip("activate", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Don’t stop at sharing: answer comments, take part in discussions and polls. Ambassadors need to be activated, and so does their network."), "cycle7"),
+    Tip("conversation", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Don’t stop at sharing: answer the comments on what you share and join the conversation."), ADVICE),
     Tip("leads", (EMPLOYEE, PARTNER), (5,), N_("Ask what your posts brought: with CRM and ATS integrations, leads and applicants are linked directly to specific posts."), "ssrm5"),
     Tip("recommend", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Share what you would recommend to a friend, and skip what you would not read yourself: your network trusts your choice."), ADVICE),
     # -- managers and executives -------------------------------------------------------------------
     Tip("example", (MANAGER,), (3, 4, 5), N_("Set the example: share and comment yourself. When management takes part, employees get involved too."), "ssrm3"),
     Tip("thought_leader", (MANAGER,), (3, 4, 5), N_("Profile yourself as a thought leader: share your expertise and vision. It strengthens the brand’s identity and builds trust (executive profiling)."), "ssrm3"),
-    Tip("facilitate", (MANAGER,), (3, 4), N_("Facilitate your people: an employee advocacy tool, training and clear internal agreements make employees enthusiastic and keep them going."), "cycle11"),
+    Tip("facilitate", (MANAGER,), (3, 4), N_("Facilitate your people: make sure they become enthusiastic, give them tools and technique, and make internal agreements."), "cycle11"),
+    Tip("activate", (MANAGER,), (3, 4, 5), N_("Activate your ambassadors: make sure there is content for them to share, or interaction such as a poll, discussions, articles or video."), "cycle7"),
     Tip("scale", (MANAGER,), (4,), N_("Scale up: invite a larger group of employees as ambassadors, or bring in local partners through the local hero model. Your backing remains crucial."), "ssrm4"),
     Tip("fans", (MANAGER,), (4, 5), N_("Connect your fans and make sure they become ambassadors: they like to share what they value."), "cycle6"),
     Tip("customer_advocacy", (MANAGER,), (4, 5), N_("Start a customer advocacy program: monitor and encourage customers who advocate your products and services."), "hexagon"),
@@ -64,7 +65,7 @@ TIPS: tuple[Tip, ...] = (
     Tip("weekly_moment", (MANAGER,), (3, 4, 5), N_("Make sharing part of the week, not an extra task: a fixed ten minutes, for instance on Monday morning, is enough to start."), ADVICE),
     # -- local partners -----------------------------------------------------------------------------
     Tip("local_hero", (PARTNER,), (3, 4, 5), N_("Be the local hero: share the brand’s content on your local profile. Your local face makes the brand message personal."), "ssrm4"),
-    Tip("whatsapp", (PARTNER,), (4, 5), N_("Keep the lines short: WhatsApp brings you the new content directly, and Canva integrations help you adapt it to your location."), "ssrm4"),
+    Tip("whatsapp", (PARTNER,), (4, 5), N_("Use the tools that make it easy: WhatsApp for direct contact, Canva for creating content."), "ssrm4"),
     Tip("consistent", (PARTNER,), (3, 4, 5), N_("Keep the message consistent with the brand: you represent it in your area, together with the other partners."), "ssrm4"),
 )
 
@@ -76,8 +77,11 @@ PLACEMENTS: tuple[tuple[str, int], ...] = (
     (N_("Only company profiles post"), 2),
     (N_("Managers and some staff share"), 3),
     (N_("Many employees or partners share"), 4),
-    (N_("Measured, with paid support"), 5),
+    (N_("Measured, with paid ads"), 5),
 )
+
+
+PARTNERS_FROM = 4  # the SSRM brings in local partners (the local hero model) at Collaborate
 
 
 def tip_phase(phase: int) -> int:
@@ -112,4 +116,13 @@ def next_due(now: datetime, weekday: int, zone: ZoneInfo) -> datetime:
     candidate = datetime.combine(local.date() + timedelta(days=days_ahead), SEND_AT, tzinfo=zone)
     if candidate <= local:
         candidate += timedelta(days=7)
+    return candidate.astimezone(ZoneInfo("UTC"))
+
+
+def next_morning(now: datetime, zone: ZoneInfo) -> datetime:
+    """The next SEND_AT in ``zone`` after ``now`` (UTC): for a tip that is too late to send."""
+    local = now.astimezone(zone)
+    candidate = datetime.combine(local.date(), SEND_AT, tzinfo=zone)
+    if candidate <= local:
+        candidate += timedelta(days=1)
     return candidate.astimezone(ZoneInfo("UTC"))

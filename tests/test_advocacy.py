@@ -34,7 +34,7 @@ async def test_without_a_result_one_question_places_the_organisation(advisor):
     assert "Waar staat je organisatie met employee advocacy?" in chat.last.text
     assert chat.last.labels[:4] == [
         ["Alleen bedrijfsprofielen posten"], ["Leiding en enkele collega’s delen"],
-        ["Veel medewerkers of partners delen"], ["Gemeten, met betaalde steun"],
+        ["Veel medewerkers of partners delen"], ["Gemeten, met betaalde advertenties"],
     ]
     await chat.tap("Veel medewerkers of partners delen")
     assert chat.last.text == (
@@ -53,7 +53,7 @@ async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
         await chat.tap(5)  # phase 5
     await open_tips(chat, "Manager or executive")
     tips = advocacy.tips_for("manager", 5)
-    assert chat.last.text.startswith("<b>Advocacy tips</b> · Manager or executive\nTip 1 of 7 · <i>For phase 5")
+    assert chat.last.text.startswith("<b>Advocacy tips</b> · Manager or executive\nTip 1 of 8 · <i>For phase 5")
     seen = []
     for page in range(len(tips)):
         seen.append(chat.last.text.split("\n\n")[1])
@@ -65,14 +65,14 @@ async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
         "morning, is enough to start."
     )
     assert chat.last.text.endswith("<i>The advisor’s own advice, not from the models</i>")
-    assert len(set(seen)) == 7
+    assert len(set(seen)) == 8
     await chat.tap("« Previous")
-    assert "Tip 6 of 7" in chat.last.text
+    assert "Tip 7 of 8" in chat.last.text
 
 
 def test_tips_per_role_and_phase_come_from_the_sources():
     assert [t.key for t in advocacy.tips_for("partner", 4)] == [
-        "local_hero", "whatsapp", "consistent", "mobile", "activate", "recommend",
+        "local_hero", "whatsapp", "consistent", "mobile", "conversation", "recommend",
     ]
     assert [t.key for t in advocacy.tips_for("employee", 1)] == [t.key for t in advocacy.tips_for("employee", 3)]
     assert "leads" in {t.key for t in advocacy.tips_for("employee", 5)}
@@ -109,7 +109,10 @@ async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):
     assert chat.last.labels == [["Maandag", "Dinsdag", "Woensdag"], ["Donderdag", "Vrijdag"], ["Zaterdag", "Zondag"],
                                 ["« Terug"]]
     await chat.tap("Maandag")
-    assert chat.last.text.startswith("Geregeld: elke maandag rond 9:00 krijg je een tip voor jouw rol.")
+    assert chat.last.text == (
+        "Geregeld: elke maandag rond 9:00 (tijd in Amsterdam) krijg je een tip als medewerker. "
+        "De eerste komt op 30 november 2026. Stoppen kan altijd, met /stop of de knop hieronder."
+    )
     subscription = await advisor.storage.subscription(chat.user["id"])
     assert (subscription.role, subscription.phase, subscription.weekday) == ("employee", 2, 0)
     assert subscription.next_due == "2026-11-30T08:00:00+00:00"
@@ -138,7 +141,7 @@ async def test_a_due_tip_is_sent_once_after_a_restart_and_never_twice_in_a_row(s
         assert await send_due_tips(application, monday + timedelta(days=7)) == 1
         second = api.calls_of("sendMessage")[-1]
         assert second["text"] != first["text"]
-        assert "Try other formats than a link" in second["text"]
+        assert "Try formats other than a link" in second["text"]
 
 
 async def test_a_blocked_bot_unsubscribes(advisor):
@@ -172,3 +175,88 @@ async def test_flood_control_retries_later_with_the_same_tip(advisor):
 async def test_the_job_is_scheduled_with_the_application(advisor):
     jobs = advisor.application.job_queue.get_jobs_by_name("weekly tips")
     assert len(jobs) == 1
+
+
+async def test_the_weekly_tip_comes_in_the_language_the_user_subscribed_in(advisor):
+    chat = advisor.chat(user_id=14, language_code="nl")  # Dutch app, never chose a language
+    advisor.application.bot_data["clock"] = lambda: NOW
+    await open_tips(chat, "Medewerker")
+    await chat.tap("Alleen bedrijfsprofielen posten")
+    await chat.tap("🔔 Elke week een tip")
+    await chat.tap("Maandag")
+    assert await send_due_tips(advisor.application, datetime(2026, 11, 30, 8, 0, tzinfo=UTC)) == 1
+    assert advisor.api.calls_of("sendMessage")[-1]["text"].startswith("<b>💡 Je tip van de week</b>")
+
+
+async def test_the_weekly_tip_follows_a_newer_result(advisor):
+    chat = advisor.chat(user_id=15)
+    await subscribe(chat, "Monday", lambda: NOW)  # placed in phase 2: tips for phase 3
+    await chat.send("/start quick")
+    for _ in range(5):
+        await chat.tap(5)  # phase 5 now
+    subscription = await advisor.storage.subscription(15)
+    assert subscription.phase == 5
+    monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    await send_due_tips(advisor.application, monday)
+    await send_due_tips(advisor.application, monday + timedelta(days=7))
+    sent = [call["text"] for call in advisor.api.calls_of("sendMessage")[-2:]]
+    assert "Share the company’s posts" in sent[0]
+    assert "Does your organisation have an employee advocacy tool?" in sent[1]  # phase 5 list, second
+
+
+async def test_flood_control_pauses_every_weekly_tip(advisor):
+    for user_id in (31, 32):
+        await subscribe(advisor.chat(user_id=user_id), "Monday", lambda: NOW)
+    advisor.api.fail("sendMessage", 429, "Too Many Requests: retry after 300", retry_after=300)
+    monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    assert await send_due_tips(advisor.application, monday) == 0
+    assert await send_due_tips(advisor.application, monday + timedelta(minutes=1)) == 0  # still paused
+    assert await send_due_tips(advisor.application, monday + timedelta(minutes=5)) == 2
+
+
+async def test_a_chat_that_is_gone_unsubscribes_and_other_refusals_give_up_for_the_week(advisor):
+    await subscribe(advisor.chat(user_id=41), "Monday", lambda: NOW)
+    await subscribe(advisor.chat(user_id=42), "Monday", lambda: NOW)
+    advisor.api.fail("sendMessage", 400, "Bad Request: chat not found")
+    monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    for attempt in range(3):
+        advisor.api.fail("sendMessage", 500, "Internal Server Error")
+        await send_due_tips(advisor.application, monday + attempt * timedelta(minutes=15))
+    assert await advisor.storage.subscription(41) is None
+    subscription = await advisor.storage.subscription(42)
+    assert subscription.next_due == "2026-12-07T08:00:00+00:00"  # after three refusals: next week
+    assert subscription.failures == 0
+
+
+async def test_a_tip_the_bot_was_down_for_waits_for_the_next_morning(advisor):
+    await subscribe(advisor.chat(user_id=51), "Monday", lambda: NOW)
+    night = datetime(2026, 12, 1, 1, 0, tzinfo=UTC)  # Tuesday 2:00 in Amsterdam, 17 hours late
+    assert await send_due_tips(advisor.application, night) == 0
+    subscription = await advisor.storage.subscription(51)
+    assert subscription.next_due == "2026-12-01T08:00:00+00:00"  # Tuesday 9:00
+    assert await send_due_tips(advisor.application, datetime(2026, 12, 1, 8, 0, tzinfo=UTC)) == 1
+
+
+async def test_subscribed_users_can_change_day_or_role_and_are_not_asked_to_place_again(advisor):
+    chat = advisor.chat(user_id=61)
+    await subscribe(chat, "Monday", lambda: NOW)
+    await chat.tap("More tips")
+    assert chat.last.labels[1] == ["🗓 Other day or role", "🔕 Stop"]
+    await chat.tap("Other role")
+    await chat.tap("Manager or executive")
+    assert "Tip 1 of" in chat.last.text  # placed by the subscription: no question
+    await chat.tap("🗓 Other day or role")
+    await chat.tap("Friday")
+    subscription = await advisor.storage.subscription(61)
+    assert (subscription.role, subscription.weekday) == ("manager", 4)
+
+
+async def test_partners_in_early_phases_hear_when_the_model_brings_them_in(advisor):
+    chat = advisor.chat()
+    await open_tips(chat, "Local partner (dealer, franchisee)")
+    await chat.tap("Only company profiles post")
+    assert chat.last.text.startswith(
+        "<b>Advocacy tips</b> · Local partner (dealer, franchisee)\nTip 1 of 4 · <i>Your phase: 2 · Basic Publishing. "
+        "Tips for the next step: phase 3 · Experimentation.</i>\n<i>In the SSRM, local partners take part from "
+        "phase 4 · Collaborate on.</i>"
+    )

@@ -40,11 +40,12 @@ async def tips_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if tap.role is None:
         await show(update, advocacy_screens.roles(visit.tr))
         return
-    phase = tap.phase or await visit.storage.latest_phase(visit.user_id)
-    if phase is None:
+    subscription = await visit.storage.subscription(visit.user_id)
+    phase = tap.phase or await visit.storage.latest_phase(visit.user_id) or (subscription and subscription.phase)
+    if not phase:
         await show(update, advocacy_screens.placement(visit.tr, tap.role))
         return
-    subscribed = await visit.storage.subscription(visit.user_id) is not None
+    subscribed = subscription is not None
     await show(update, advocacy_screens.tip_page(visit.tr, tap.role, phase, tap.page, subscribed))
 
 
@@ -67,9 +68,10 @@ async def weekly_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     zone = ZoneInfo(context.bot_data["settings"].timezone)
     due = advocacy.next_due(now(context), tap.weekday, zone)
-    await visit.storage.subscribe(visit.user_id, tap.role, tap.phase, tap.weekday, due.isoformat())
+    await visit.storage.subscribe(visit.user_id, tap.role, tap.phase, tap.weekday, due.isoformat(), visit.language)
     await query.answer()
-    await show(update, advocacy_screens.subscribed(visit.tr, visit.language, tap.role, tap.phase, tap.weekday))
+    screen = advocacy_screens.subscribed(visit.tr, visit.language, tap.role, tap.phase, tap.weekday, due, zone)
+    await show(update, screen)
 
 
 async def tips_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
