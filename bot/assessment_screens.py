@@ -12,7 +12,7 @@ from telegram import InlineKeyboardMarkup
 from bot import callbacks
 from bot.screens import (
     Screen,
-    _button,
+    button,
     dimension_names,
     escape,
     menu_button,
@@ -74,7 +74,7 @@ def intro(tr: NullTranslations, session_id: int, check: FullAssessment) -> Scree
             _("Then you get your result, a result card and the next step."),
         )
     )
-    keyboard = InlineKeyboardMarkup([[_button(_("▶ Start"), _data(session_id, check, "g"))], [menu_button(tr)]])
+    keyboard = InlineKeyboardMarkup([[button(_("▶ Start"), _data(session_id, check, "g"))], [menu_button(tr)]])
     return Screen(text, keyboard)
 
 
@@ -105,7 +105,7 @@ def question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Sc
         return cell_question(tr, session_id, check)
     text, options = _options_question(tr, check.state)
     labels = option_labels(tr, options, check.answers.get(check.state))
-    rows = [[_button(label, _data(session_id, check, index))] for index, label in enumerate(labels)]
+    rows = [[button(label, _data(session_id, check, index))] for index, label in enumerate(labels)]
     rows.append(navigation_row(tr, _back(session_id, check)))
     return Screen(text, InlineKeyboardMarkup(rows))
 
@@ -122,7 +122,7 @@ def _cell_text(tr: NullTranslations, state: str) -> str:
 def cell_question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
     chosen = check.answers.get(check.state)
     row = [
-        _button(("✓ " if index == chosen else "") + tr.gettext(label), _data(session_id, check, index))
+        button(("✓ " if index == chosen else "") + tr.gettext(label), _data(session_id, check, index))
         for index, label in enumerate(sm247.LEVEL_LABELS)
     ]
     return Screen(
@@ -154,14 +154,14 @@ def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> S
     for phase in cycle.PHASES:
         steps = [step for step in cycle.STEPS if step.phase == phase.number]
         buttons = [
-            _button(
+            button(
                 ("✓ " if step.number in in_place else "") + f"{step.number} · {_(step.name)}",
                 callbacks.mark_step(session_id, check.question_number, step.number, step.number not in in_place),
             )
             for step in steps
         ]
         rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([_button(_("Done ▶"), _data(session_id, check, "d"))])
+    rows.append([button(_("Done ▶"), _data(session_id, check, "d"))])
     rows.append(navigation_row(tr, _back(session_id, check)))
     return Screen(_checklist_text(tr), InlineKeyboardMarkup(rows))
 
@@ -178,8 +178,8 @@ def resume(tr: NullTranslations, session_id: int, check: FullAssessment) -> Scre
     )
     keyboard = InlineKeyboardMarkup(
         [
-            [_button(label, _data(session_id, check, "c"))],
-            [_button(_("↺ Start over"), _data(session_id, check, "n"))],
+            [button(label, _data(session_id, check, "c"))],
+            [button(_("↺ Start over"), _data(session_id, check, "n"))],
         ]
     )
     return Screen(text, keyboard)
@@ -290,12 +290,12 @@ def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen
 def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> InlineKeyboardMarkup:
     _ = tr.gettext
     parts = [("sum", _("Summary")), ("ssrm", "SSRM"), ("sm247", "24/7"), ("cycle", _("Cycle")), ("glue", _("Glue"))]
-    details = [_button(label, callbacks.result(session_id, part)) for part, label in parts if part != current]
+    details = [button(label, callbacks.result(session_id, part)) for part, label in parts if part != current]
     return InlineKeyboardMarkup(
         [
             details[:2],
             details[2:],
-            [_button(_("↻ Retake"), callbacks.menu("retake_full")), _button(_("☰ Menu"), callbacks.menu("home"))],
+            [button(_("↻ Retake"), callbacks.menu("retake_full")), button(_("☰ Menu"), callbacks.menu("home"))],
         ]
     )
 

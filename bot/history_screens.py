@@ -10,7 +10,7 @@ from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
 from bot import callbacks
-from bot.screens import Screen, _button, escape, menu_button, phase_title
+from bot.screens import Screen, button, escape, menu_button, phase_title
 from bot.storage import StoredResult
 from dialogs import sm247, ssrm
 
@@ -65,8 +65,8 @@ def history(
         text = _("You have no results yet. Take the quick phase check or the full assessment to get one.")
         keyboard = InlineKeyboardMarkup(
             [
-                [_button(_("📋 Full assessment"), callbacks.menu("full"))],
-                [_button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
+                [button(_("📋 Full assessment"), callbacks.menu("full"))],
+                [button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
                 [menu_button(tr)],
             ]
         )
@@ -82,6 +82,6 @@ def history(
     rows = []
     latest_full = next((result for result in everything if result.flow == "full"), None)
     if latest_full is not None:
-        rows.append([_button(_("Open my latest full result"), callbacks.result(latest_full.session_id, "sum"))])
+        rows.append([button(_("Open my latest full result"), callbacks.result(latest_full.session_id, "sum"))])
     rows.append([menu_button(tr)])
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))

@@ -29,12 +29,12 @@ class Screen:
     keyboard: InlineKeyboardMarkup | None = None
 
 
-def _button(label: str, data: str) -> InlineKeyboardButton:
+def button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=data)
 
 
 def menu_button(tr: NullTranslations) -> InlineKeyboardButton:
-    return _button(tr.gettext("☰ Menu"), callbacks.menu("menu"))
+    return button(tr.gettext("☰ Menu"), callbacks.menu("menu"))
 
 
 # -- menu, help, language ------------------------------------------------------------------------
@@ -60,12 +60,12 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
     )
     keyboard = InlineKeyboardMarkup(
         [
-            [_button(_("📋 Full assessment"), callbacks.menu("full"))],
-            [_button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
-            [_button(_("💬 Advocacy tips"), callbacks.tips())],
+            [button(_("📋 Full assessment"), callbacks.menu("full"))],
+            [button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
+            [button(_("💬 Advocacy tips"), callbacks.tips())],
             [
-                _button(_("🗂 My results"), callbacks.menu("results")),
-                _button(_("🌐 Language"), callbacks.menu("language")),
+                button(_("🗂 My results"), callbacks.menu("results")),
+                button(_("🌐 Language"), callbacks.menu("language")),
             ],
         ]
     )
@@ -111,7 +111,7 @@ def help_text(tr: NullTranslations) -> Screen:
 def language_choice(tr: NullTranslations, current: str) -> Screen:
     _ = tr.gettext
     rows = [
-        [_button(("✓ " if code == current else "") + LANGUAGE_NAMES[code], callbacks.language(code))]
+        [button(("✓ " if code == current else "") + LANGUAGE_NAMES[code], callbacks.language(code))]
         for code in LANGUAGES
     ]
     rows.append([menu_button(tr)])
@@ -175,7 +175,7 @@ def navigation_row(tr: NullTranslations, back_data: str | None) -> list[InlineKe
     """« Back (when there is an earlier screen) and ☰ Menu."""
     row = [menu_button(tr)]
     if back_data is not None:
-        row.insert(0, _button(tr.gettext("« Back"), back_data))
+        row.insert(0, button(tr.gettext("« Back"), back_data))
     return row
 
 
@@ -195,7 +195,7 @@ def _question_text(tr: NullTranslations, state: str) -> str:
 def question(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck) -> Screen:
     number = check.question_number
     labels = option_labels(tr, ssrm.DIMENSIONS_BY_KEY[check.state].options, check.answers.get(check.state))
-    rows = [[_button(label, callbacks.quick(session_id, number, index))] for index, label in enumerate(labels)]
+    rows = [[button(label, callbacks.quick(session_id, number, index))] for index, label in enumerate(labels)]
     rows.append(navigation_row(tr, callbacks.quick(session_id, number, "b") if check.can_go_back() else None))
     return Screen(_question_text(tr, check.state), InlineKeyboardMarkup(rows))
 
@@ -210,14 +210,14 @@ def resume(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck)
     keyboard = InlineKeyboardMarkup(
         [
             [
-                _button(
+                button(
                     _("▶ Continue (question {number} of {total})").format(
                         number=number, total=len(quick_check.QUESTIONS)
                     ),
                     callbacks.quick(session_id, number, "c"),
                 )
             ],
-            [_button(_("↺ Start over"), callbacks.quick(session_id, number, "n"))],
+            [button(_("↺ Start over"), callbacks.quick(session_id, number, "n"))],
         ]
     )
     return Screen(text, keyboard)
@@ -304,8 +304,8 @@ def quick_result(tr: NullTranslations, result: ssrm.SsrmResult) -> Screen:
     _ = tr.gettext
     keyboard = InlineKeyboardMarkup(
         [
-            [_button(_("↻ Retake"), callbacks.menu("retake")), _button(_("☰ Menu"), callbacks.menu("home"))],
-            [_button(_("📋 Full assessment"), callbacks.menu("full_new"))],
+            [button(_("↻ Retake"), callbacks.menu("retake")), button(_("☰ Menu"), callbacks.menu("home"))],
+            [button(_("📋 Full assessment"), callbacks.menu("full_new"))],
         ]
     )
     return Screen("\n".join(ssrm_lines(tr, result)), keyboard)
