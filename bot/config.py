@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 
@@ -33,6 +34,13 @@ class Settings:
     def console(self) -> bool:
         """With no token the advisor runs as a chat in the terminal."""
         return not self.token
+
+    def __post_init__(self) -> None:
+        # Fail at start-up, not at the first weekly tip, on a time zone that does not exist.
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError) as error:
+            raise ValueError(f"ADVISOR_TIMEZONE: no time zone {self.timezone!r}") from error
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
