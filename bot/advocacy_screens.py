@@ -140,7 +140,7 @@ def weekly_tip(tr: NullTranslations, tip: advocacy.Tip, role: str, phase: int) -
     _ = tr.gettext
     text = "<b>" + _("💡 Your tip of the week") + "</b>\n\n" + tip_text(tr, tip)
     rows = [
-        [button(_("More tips"), callbacks.tips(role, phase, 0))],
+        [button(_("More tips"), callbacks.tips(role, phase, 0, new_message=True))],
         [button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))],
     ]
     return Screen(text, InlineKeyboardMarkup(rows))

@@ -34,9 +34,7 @@ RESULT = "r1"
 TIPS = "t1"
 WEEKLY = "w1"
 
-MENU_ACTIONS = frozenset(
-    {"menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results", "tips"}
-)
+MENU_ACTIONS = frozenset({"menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results"})
 FLOW_ACTIONS = re.compile(r"^(?:[0-9]|b|c|n|g|d|s[0-9]{2}[01])$")
 RESULT_PARTS = frozenset({"sum", "ssrm", "sm247", "cycle", "glue"})
 MAX_BYTES = 64
@@ -131,18 +129,22 @@ class TipsTap:
     role: str | None = None  # None: the role choice
     phase: int | None = None  # None: not placed yet
     page: int = 0
+    new_message: bool = False  # from the weekly tip, which stays in the chat
 
 
-def tips(role: str | None = None, phase: int | None = None, page: int = 0) -> str:
+def tips(role: str | None = None, phase: int | None = None, page: int = 0, new_message: bool = False) -> str:
     if role is None:
         return _checked(f"{TIPS}:roles")
     if phase is None:
         return _checked(f"{TIPS}:{role}")
-    return _checked(f"{TIPS}:{role}:{phase}:{page}")
+    return _checked(f"{TIPS}:{role}:{phase}:{page}" + (":n" if new_message else ""))
 
 
 def parse_tips(data: str, roles: frozenset[str]) -> TipsTap | None:
     parts = data.split(":")
+    new_message = len(parts) == 5 and parts[4] == "n"
+    if new_message:
+        parts = parts[:4]
     if parts[0] != TIPS or len(parts) not in (2, 4):
         return None
     if parts[1] == "roles" and len(parts) == 2:
@@ -153,7 +155,7 @@ def parse_tips(data: str, roles: frozenset[str]) -> TipsTap | None:
         return TipsTap(parts[1])
     if not (parts[2] in "12345" and len(parts[2]) == 1 and parts[3].isdigit()):
         return None
-    return TipsTap(parts[1], int(parts[2]), int(parts[3]))
+    return TipsTap(parts[1], int(parts[2]), int(parts[3]), new_message)
 
 
 @dataclass(frozen=True)

@@ -130,6 +130,6 @@ CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells"
 def card_key(scores: dict) -> str:
     """The cache key of a profile: only what the card shows, in a stable form."""
     shown = {
-        key: scores[key] for key in ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step")
+        key: scores[key] for key in CARD_FIELDS
     }
     return json.dumps(shown, sort_keys=True)

@@ -63,7 +63,7 @@ async def chat(settings: Settings) -> None:
             if not line:
                 continue
             buttons = _tappable(user)
-            if line.isdigit() and buttons and 1 <= int(line) <= len(buttons.buttons):
+            if re.fullmatch("[0-9]+", line) and buttons and 1 <= int(line) <= len(buttons.buttons):
                 button = buttons.buttons[int(line) - 1]
                 if "callback_data" in button:
                     await user.tap(int(line), buttons)

@@ -97,4 +97,13 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE subscriptions ADD COLUMN language TEXT;
     ALTER TABLE subscriptions ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
     """,
+    # 4: when a session was last moved, so that /start continues the one the user was in
+    f"""
+    ALTER TABLE sessions ADD COLUMN moved_at TEXT;
+    UPDATE sessions SET moved_at = started_at;
+    CREATE TRIGGER session_moved_at AFTER INSERT ON sessions
+    BEGIN
+        UPDATE sessions SET moved_at = {NOW} WHERE id = NEW.id;
+    END;
+    """,
 )

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Update
+from telegram.error import TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+TIMEOUT = 0  # a Failure status: no answer at all, as when Telegram does not respond in time
 BOT_USER = {"id": 100, "is_bot": True, "first_name": "Advisor", "username": "advisor_bot"}
 
 
@@ -33,7 +35,6 @@ class ChatMessage:
     message_id: int
     text: str
     keyboard: list[list[dict]] = field(default_factory=list)
-    from_bot: bool = True
     photo: bytes | None = None
 
     @property
@@ -107,6 +108,8 @@ class LocalBotApi(BaseRequest):
         failures = self._failures.get(bot_method)
         if failures:
             failure = failures.popleft()
+            if failure.status == TIMEOUT:
+                raise TimedOut("the request timed out")
             body: dict[str, Any] = {"ok": False, "error_code": failure.status, "description": failure.description}
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}

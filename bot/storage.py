@@ -17,7 +17,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.migrations import MIGRATIONS
+from bot.migrations import MIGRATIONS, NOW
 
 
 class UnknownUserError(Exception):
@@ -47,8 +47,9 @@ class UserRecord:
 
     @property
     def latest_session(self) -> Session | None:
-        """The open session started last (the one /start offers to continue)."""
-        return max(self.sessions.values(), key=lambda session: session.id, default=None)
+        """The open session the user moved in last (the one /start offers to continue); the
+        sessions are loaded in that order."""
+        return next(reversed(self.sessions.values()), None)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,12 @@ SELECT u.language, s.id, s.flow, s.state,
 FROM users u
 LEFT JOIN sessions s ON s.user_id = u.id AND s.status = 'open'
 WHERE u.id = ?
+ORDER BY s.moved_at, s.id
 """
 
 
-_MOVE = """
-UPDATE sessions SET state = ?, last_question = ?, last_option = ?
+_MOVE = f"""
+UPDATE sessions SET state = ?, last_question = ?, last_option = ?, moved_at = {NOW}
 WHERE id = ? AND user_id = ? AND state = ? AND status = 'open'
 RETURNING (SELECT language FROM users WHERE users.id = sessions.user_id),
           (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = sessions.id)
@@ -305,14 +307,13 @@ class Storage:
         )
         return rows[0][0] if rows else None
 
-    async def results(self, user_id: int, flow: str | None = None) -> list[StoredResult]:
+    async def results(self, user_id: int) -> list[StoredResult]:
         """The user's results, newest first."""
-        query = "SELECT id, session_id, flow, scoring_version, scores, created_at FROM results WHERE user_id = ?"
-        params: tuple = (user_id,)
-        if flow is not None:
-            query += " AND flow = ?"
-            params += (flow,)
-        rows = await self._db.execute_fetchall(query + " ORDER BY created_at DESC, id DESC", params)
+        rows = await self._db.execute_fetchall(
+            "SELECT id, session_id, flow, scoring_version, scores, created_at FROM results WHERE user_id = ?"
+            " ORDER BY created_at DESC, id DESC",
+            (user_id,),
+        )
         return [_stored_result(row) for row in rows]
 
 

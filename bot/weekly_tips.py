@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.ext import Application, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
@@ -68,6 +68,10 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
             log.warning("flood control: weekly tips paused until %s", retry_at.isoformat())
             await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at.isoformat())
             break
+        except TimedOut:
+            # Telegram may have delivered it: counted as sent, so that no tip comes twice.
+            log.warning("weekly tip to user %s timed out; not sent again", subscription.user_id)
+            continue
         except BadRequest as error:
             if any(reason in error.message.lower() for reason in GONE):
                 log.info("user %s is gone (%s): weekly tip stopped", subscription.user_id, error.message)

@@ -69,8 +69,6 @@ TIPS: tuple[Tip, ...] = (
     Tip("consistent", (PARTNER,), (3, 4, 5), N_("Keep the message consistent with the brand: you represent it in your area, together with the other partners."), "ssrm4"),
 )
 
-TIPS_BY_KEY: dict[str, Tip] = {tip.key: tip for tip in TIPS}
-
 # One question places an organisation without a result (its answers map to SSRM phases).
 PLACEMENT_QUESTION = N_("Where does your organisation stand with employee advocacy?")
 PLACEMENTS: tuple[tuple[str, int], ...] = (

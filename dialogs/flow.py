@@ -54,17 +54,9 @@ class Flow:
         return self.QUESTIONS.index(self.state) + 1 if self.state in self.QUESTIONS else 0
 
     @property
-    def total(self) -> int:
-        return len(self.QUESTIONS)
-
-    @property
     def option_count(self) -> int:
         """How many options the open question has (0 when it is not answered with an option)."""
         return 0
-
-    @property
-    def is_first_question(self) -> bool:
-        return self.state == self.QUESTIONS[0]
 
     def _fire(self, trigger: str) -> None:
         carrier = _Carrier()

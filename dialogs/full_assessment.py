@@ -21,14 +21,6 @@ GLUE = "glue"
 QUESTIONS: tuple[str, ...] = (*ssrm.DIMENSION_KEYS, MANAGEMENT, *sm247.CELL_KEYS, CYCLE, GLUE)
 MACHINE = linear_machine((INTRO, *QUESTIONS, DONE), initial=INTRO)
 
-SECTIONS: dict[str, str] = {
-    **{key: "ssrm" for key in (*ssrm.DIMENSION_KEYS, MANAGEMENT)},
-    **{key: "sm247" for key in sm247.CELL_KEYS},
-    CYCLE: "cycle",
-    GLUE: "glue",
-}
-
-
 def option_count(question: str) -> int:
     if question in ssrm.DIMENSIONS_BY_KEY:
         return len(ssrm.DIMENSIONS_BY_KEY[question].options)
@@ -109,10 +101,6 @@ class FullAssessment(Flow):
         answered = sum(1 for question in QUESTIONS if question in self.answers)
         passed_checklist = self.state in (GLUE, DONE) or GLUE in self.answers
         return answered + passed_checklist
-
-    @property
-    def section(self) -> str | None:
-        return SECTIONS.get(self.state)
 
     @property
     def option_count(self) -> int:

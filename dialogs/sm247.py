@@ -71,14 +71,6 @@ CELL_KEYS: tuple[str, ...] = tuple(cell.key for cell in CELLS)
 CELLS_BY_KEY: dict[str, Cell] = {cell.key: cell for cell in CELLS}
 
 
-@dataclass(frozen=True)
-class Remark:
-    """Advice drawn from one of the source's own remarks; ``key`` names the rule."""
-
-    key: str
-    text: str
-
-
 REMARKS: dict[str, str] = {
     "sending_only": N_(
         "You send, but hardly converse. The model notes that many brands never get beyond "

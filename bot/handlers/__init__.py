@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram import Update
+from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
 from bot import callbacks
 from bot.handlers import advocacy, errors, flows, groups, menu, results
@@ -30,4 +31,6 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=f"^{callbacks.WEEKLY}:"))
     application.add_handler(CallbackQueryHandler(menu.unknown_tap))
     application.add_handler(MessageHandler(PRIVATE, menu.typed_input))
+    # After every update: what it left on screen (a typed number answers only that question).
+    application.add_handler(TypeHandler(Update, flows.remember_screen), group=1)
     application.add_error_handler(errors.on_error)

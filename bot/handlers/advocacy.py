@@ -46,7 +46,8 @@ async def tips_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await show(update, advocacy_screens.placement(visit.tr, tap.role))
         return
     subscribed = subscription is not None
-    await show(update, advocacy_screens.tip_page(visit.tr, tap.role, phase, tap.page, subscribed))
+    screen = advocacy_screens.tip_page(visit.tr, tap.role, phase, tap.page, subscribed)
+    await show(update, screen, new_message=tap.new_message)
 
 
 async def weekly_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Update
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot import screens
@@ -51,9 +52,11 @@ async def _apologise(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     except Exception:  # the apology must not fail because the database did
         log.warning("could not read the language of user %s for the apology", user.id)
     tr = translations(language_for(stored, user.language_code))
-    try:
-        if update.callback_query:
+    if update.callback_query:
+        # stops the spinner, unless the handler had answered the tap already
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer()
+    try:
         await update.effective_chat.send_message(screens.something_went_wrong(tr))
     except Exception as error:  # nothing more we can do; it is logged
         log.warning("could not send the apology to user %s: %s", user.id, error)

@@ -10,6 +10,7 @@ current screen (the slow path, which loads the user first).
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -40,6 +41,11 @@ class FlowSpec:
     result_screen: Callable[[NullTranslations, int, object], screens.Screen]
     scores: Callable[[object], dict]
     with_card: bool = False
+    actions: frozenset[str] = frozenset({"b", "c", "n"})  # besides option numbers
+
+    def allows(self, action: str) -> bool:
+        """Whether the flow has this kind of tap (a forged one of the other flow has not)."""
+        return action.isdecimal() or action[0] in self.actions
 
     def at(self, session: Session) -> Flow:
         return self.model(session.state, dict(session.answers))
@@ -75,11 +81,38 @@ FULL = FlowSpec(
     result_screen=assessment_screens.summary,
     scores=lambda result: result.scores(),
     with_card=True,
+    actions=frozenset({"b", "c", "n", "g", "d", "s"}),  # begin, done, s<nn><0|1>: mark a Cycle step
 )
 SPECS = {spec.namespace: spec for spec in (QUICK, FULL)}
 BY_FLOW = {spec.flow: spec for spec in SPECS.values()}
 
 # -- screens reached without a tap ------------------------------------------------------------------
+
+QUESTION_SHOWN, QUESTION_ON_SCREEN = "question_shown", "question_on_screen"
+
+
+async def show_screen(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    spec: FlowSpec,
+    tr: NullTranslations,
+    session_id: int,
+    check: Flow,
+    *,
+    new_message: bool = False,
+) -> None:
+    """Show the open screen of a flow, and note that the chat is on it: a number typed next
+    answers this question (and no other)."""
+    await show(update, spec.screen(tr, session_id, check), new_message=new_message)
+    if context.chat_data is not None:
+        context.chat_data[QUESTION_SHOWN] = session_id
+
+
+async def remember_screen(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Runs after every update (handler group 1): what the update left on screen is what the
+    next one sees; any other screen clears it."""
+    if context.chat_data is not None:
+        context.chat_data[QUESTION_ON_SCREEN] = context.chat_data.pop(QUESTION_SHOWN, None)
 
 
 async def _finish(
@@ -113,7 +146,7 @@ async def show_current(update: Update, context: ContextTypes.DEFAULT_TYPE, visit
     if check.is_done:
         await _finish(update, context, spec, visit.language, session.id, check)
     else:
-        await show(update, spec.screen(visit.tr, session.id, check))
+        await show_screen(update, context, spec, visit.tr, session.id, check)
 
 
 async def open_flow(
@@ -128,10 +161,10 @@ async def open_flow(
         elif check.answers or check.question_number > 1:
             await show(update, spec.resume(visit.tr, session.id, check), new_message=new_message)
         else:
-            await show(update, spec.screen(visit.tr, session.id, check), new_message=new_message)
+            await show_screen(update, context, spec, visit.tr, session.id, check, new_message=new_message)
         return
     session, _language = await visit.storage.start_session(visit.user_id, spec.flow, spec.initial)
-    await show(update, spec.screen(visit.tr, session.id, spec.at(session)), new_message=new_message)
+    await show_screen(update, context, spec, visit.tr, session.id, spec.at(session), new_message=new_message)
 
 
 async def start_anew(
@@ -143,10 +176,16 @@ async def start_anew(
     if new_message:  # from a result, where another session may have been started since
         visit = await load_visit(update, context)
         session = visit.record.session(spec.flow)
-        if session is not None and session.answers:
+        if session is not None:
             if update.callback_query:
                 await update.callback_query.answer()
-            await show(update, spec.resume(visit.tr, session.id, spec.at(session)), new_message=True)
+            check = spec.at(session)
+            if session.answers or check.question_number > 1:
+                await show(update, spec.resume(visit.tr, session.id, check), new_message=True)
+            elif context.chat_data is None or context.chat_data.get(QUESTION_ON_SCREEN) != session.id:
+                await show_screen(update, context, spec, visit.tr, session.id, check, new_message=True)
+            else:  # a double tap on Retake: its first screen is already there
+                context.chat_data[QUESTION_SHOWN] = session.id
             return
     try:
         session, language = await storage_of(context).start_session(user.id, spec.flow, spec.initial)
@@ -156,14 +195,15 @@ async def start_anew(
     tr = translations(language_for(language, user.language_code))
     if update.callback_query:
         await update.callback_query.answer()
-    await show(update, spec.screen(tr, session.id, spec.at(session)), new_message=new_message)
+    await show_screen(update, context, spec, tr, session.id, spec.at(session), new_message=new_message)
 
 
 async def typed_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit, text: str) -> bool:
     """A number typed where a question shows numbered options counts as tapping that option.
     Returns whether it was taken as an answer."""
-    session = visit.record.latest_session
-    if session is None or not text.isdigit():
+    on_screen = context.chat_data.get(QUESTION_ON_SCREEN) if context.chat_data is not None else None
+    session = next((s for s in visit.record.sessions.values() if s.id == on_screen), None)
+    if session is None or not re.fullmatch("[0-9]{1,2}", text):
         return False
     spec = BY_FLOW[session.flow]
     check = spec.at(session)
@@ -184,10 +224,13 @@ async def typed_answer(update: Update, context: ContextTypes.DEFAULT_TYPE, visit
 
 
 async def reject_stale(update: Update, context: ContextTypes.DEFAULT_TYPE, spec: FlowSpec | None) -> None:
-    """A button from an earlier step, another session or a forged one: say so, show where we are."""
+    """A button from an earlier step, another session or a forged one: say so, and show where
+    the user is in that flow. With no session of it open (a double tap on a last answer, a
+    button under a result) the tapped message stays as it is: it may be the result."""
     visit = await load_visit(update, context)
     await update.callback_query.answer(screens.stale_button(visit.tr))
-    await show_current(update, context, visit, spec)
+    if spec is not None and visit.record.session(spec.flow) is not None:
+        await show_current(update, context, visit, spec)
 
 
 # -- taps -------------------------------------------------------------------------------------------
@@ -220,12 +263,15 @@ async def flow_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await reject_stale(update, context, spec)
         return
     tap = parsed[1]
+    if not spec.allows(tap.action):
+        await reject_stale(update, context, spec)
+        return
     if tap.action in ("c", "n"):
         await _continue_or_start_over(update, context, spec, tap)
         return
     try:
         await apply_tap(update, context, spec, shown, tap)
-    except (FlowError, AttributeError, StaleSessionError):  # AttributeError: an action of the other flow
+    except (FlowError, StaleSessionError):
         await reject_stale(update, context, spec)
 
 
@@ -245,7 +291,7 @@ async def apply_tap(
     if check.is_done:
         await _finish(update, context, spec, language, tap.session, check)
     else:
-        await show(update, spec.screen(translations(language), tap.session, check))
+        await show_screen(update, context, spec, translations(language), tap.session, check)
 
 
 async def _continue_or_start_over(
@@ -262,4 +308,4 @@ async def _continue_or_start_over(
         await start_anew(update, context, spec)
         return
     await update.callback_query.answer()
-    await show(update, spec.screen(visit.tr, session.id, check))
+    await show_screen(update, context, spec, visit.tr, session.id, check)

@@ -44,6 +44,9 @@ async def menu_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A menu button: the menu, a flow, a retake, the results or the language choice."""
     query = update.callback_query
     action = callbacks.parse_menu(query.data)
+    if action is None:
+        await unknown_tap(update, context)
+        return
     if action in ("retake", "retake_full"):
         # From a result: the result stays in the chat, the new check comes in a new message.
         # (When one is already under way, open_flow offers Continue / Start over instead.)
