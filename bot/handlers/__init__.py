@@ -1,4 +1,6 @@
-"""All handlers, registered in one place (order matters: groups first, the catch-alls last)."""
+"""All handlers, registered in one place. Order matters: taps on a flow first (the most
+frequent update: checked first, found first), group chats before anything private, the
+catch-alls last."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
 
 def register(application: Application) -> None:
     application.add_handler(
+        CallbackQueryHandler(flows.flow_tap, pattern=f"^(?:{callbacks.QUICK}|{callbacks.FULL}):")
+    )
+    application.add_handler(
         MessageHandler(filters.ChatType.GROUPS & ~filters.UpdateType.EDITED, groups.group_message)
     )
     application.add_handler(CommandHandler("start", menu.start, filters=PRIVATE))
@@ -23,9 +28,6 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("stop", advocacy.stop_command, filters=PRIVATE))
     application.add_handler(CallbackQueryHandler(menu.menu_tap, pattern=f"^{callbacks.MENU}:"))
     application.add_handler(CallbackQueryHandler(menu.language_tap, pattern=f"^{callbacks.LANGUAGE}:"))
-    application.add_handler(
-        CallbackQueryHandler(flows.flow_tap, pattern=f"^(?:{callbacks.QUICK}|{callbacks.FULL}):")
-    )
     application.add_handler(CallbackQueryHandler(results.result_tap, pattern=f"^{callbacks.RESULT}:"))
     application.add_handler(CallbackQueryHandler(advocacy.tips_tap, pattern=f"^{callbacks.TIPS}:"))
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=f"^{callbacks.WEEKLY}:"))
