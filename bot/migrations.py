@@ -97,13 +97,16 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE subscriptions ADD COLUMN language TEXT;
     ALTER TABLE subscriptions ADD COLUMN failures INTEGER NOT NULL DEFAULT 0;
     """,
-    # 4: when a session was last moved, so that /start continues the one the user was in
-    f"""
-    ALTER TABLE sessions ADD COLUMN moved_at TEXT;
-    UPDATE sessions SET moved_at = started_at;
-    CREATE TRIGGER session_moved_at AFTER INSERT ON sessions
+    # 4: which of a user's sessions moved last, so that /start continues the one the user was
+    # in. A counter per user, not a time: two taps can fall in the same millisecond.
+    """
+    ALTER TABLE sessions ADD COLUMN moved INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET moved = id;
+    CREATE INDEX sessions_moved ON sessions(user_id, moved);
+    CREATE TRIGGER session_moved AFTER INSERT ON sessions
     BEGIN
-        UPDATE sessions SET moved_at = {NOW} WHERE id = NEW.id;
+        UPDATE sessions SET moved = (SELECT max(moved) FROM sessions WHERE user_id = NEW.user_id) + 1
+        WHERE id = NEW.id;
     END;
     """,
 )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.migrations import MIGRATIONS, NOW
+from bot.migrations import MIGRATIONS
 
 
 class UnknownUserError(Exception):
@@ -88,12 +88,13 @@ SELECT u.language, s.id, s.flow, s.state,
 FROM users u
 LEFT JOIN sessions s ON s.user_id = u.id AND s.status = 'open'
 WHERE u.id = ?
-ORDER BY s.moved_at, s.id
+ORDER BY s.moved
 """
 
 
-_MOVE = f"""
-UPDATE sessions SET state = ?, last_question = ?, last_option = ?, moved_at = {NOW}
+_MOVE = """
+UPDATE sessions SET state = ?, last_question = ?, last_option = ?,
+    moved = (SELECT max(moved) FROM sessions WHERE user_id = ?) + 1
 WHERE id = ? AND user_id = ? AND state = ? AND status = 'open'
 RETURNING (SELECT language FROM users WHERE users.id = sessions.user_id),
           (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = sessions.id)
@@ -201,7 +202,9 @@ class Storage:
         not open, or no longer in ``from_state``: then nothing is written."""
         question, option = answer if answer else (None, None)
         async with self._write_lock:
-            rows = await self._db.execute_fetchall(_MOVE, (to_state, question, option, session_id, user_id, from_state))
+            rows = await self._db.execute_fetchall(
+                _MOVE, (to_state, question, option, user_id, session_id, user_id, from_state)
+            )
         if not rows:
             raise StaleSessionError(session_id)
         language, packed = rows[0]
