@@ -49,9 +49,7 @@ class FullResult:
     def scores(self) -> dict:
         """The result as stored (JSON), with everything needed to show it again."""
         return {
-            "levels": self.ssrm.levels,
-            "phase": self.ssrm.phase.number,
-            "bottleneck": list(self.ssrm.bottleneck),
+            **self.ssrm.scores(),
             "management": self.management,
             "management_holds_back": self.management_holds_back,
             "cells": self.cells,

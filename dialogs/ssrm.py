@@ -178,6 +178,10 @@ class SsrmResult:
     phase: Phase
     bottleneck: tuple[str, ...]  # lowest dimension(s), in the source's order; empty when level
 
+    def scores(self) -> dict:
+        """The result as stored (JSON)."""
+        return {"levels": self.levels, "phase": self.phase.number, "bottleneck": list(self.bottleneck)}
+
     @property
     def is_level(self) -> bool:
         """All five dimensions sit in the same phase: nothing holds the others back."""

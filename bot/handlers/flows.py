@@ -63,12 +63,10 @@ QUICK = FlowSpec(
     model=quick_check.QuickCheck,
     initial=quick_check.QUESTIONS[0],
     scoring_version=ssrm.SCORING_VERSION,
-    screen=lambda tr, session_id, check: screens.question(tr, session_id, check),
+    screen=screens.question,
     resume=screens.resume,
     result_screen=lambda tr, session_id, result: screens.quick_result(tr, result),
-    scores=lambda result: {
-        "levels": result.levels, "phase": result.phase.number, "bottleneck": list(result.bottleneck),
-    },
+    scores=lambda result: result.scores(),
 )
 FULL = FlowSpec(
     namespace=callbacks.FULL,
