@@ -31,7 +31,7 @@ from bot.i18n import translations
 from bot.simulator import ChatSimulator, LocalBotApi, running
 from dialogs import full_assessment
 from dialogs.quick_check import QuickCheck
-from tests.test_full_assessment_scoring import PROFILES
+from tests.support.profiles import PROFILES
 
 QUICK_ROUNDS = 400  # quick checks: 5 timed answer taps each, then an untimed Retake
 FULL_ROUNDS = 80  # full assessments: 20 timed taps each (intro to result and card), untimed Retake

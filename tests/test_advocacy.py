@@ -7,16 +7,10 @@ from zoneinfo import ZoneInfo
 from bot.simulator import ChatSimulator, LocalBotApi
 from bot.weekly_tips import send_due_tips
 from dialogs import advocacy
+from tests.support.drivers import NOW, open_tips, subscribe
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Wednesday 25 November 2026, 10:00 in Amsterdam
-NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-
-
-async def open_tips(chat, role_label: str) -> None:
-    await chat.send("/tips")
-    await chat.tap(role_label)
-
 
 async def test_the_role_choice_in_english(advisor):
     chat = advisor.chat()
@@ -89,14 +83,6 @@ def test_the_next_due_time_is_the_chosen_day_at_nine_in_amsterdam():
     assert advocacy.next_due(NOW, 2, AMSTERDAM) == datetime(2026, 12, 2, 8, 0, tzinfo=UTC)  # today 9:00 has passed
     early = datetime(2026, 11, 25, 7, 0, tzinfo=UTC)  # Wednesday 8:00 in Amsterdam
     assert advocacy.next_due(early, 2, AMSTERDAM) == datetime(2026, 11, 25, 8, 0, tzinfo=UTC)
-
-
-async def subscribe(chat, day_label: str, clock) -> None:
-    chat.application.bot_data["clock"] = clock
-    await open_tips(chat, "Employee")
-    await chat.tap("Only company profiles post")
-    await chat.tap("🔔 A tip every week")
-    await chat.tap(day_label)
 
 
 async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):

@@ -2,7 +2,7 @@
 
 import logging
 
-from tests.menus import MENU_EN
+from tests.support.menus import MENU_EN
 
 
 async def start_check(chat, answers=()):

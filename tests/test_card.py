@@ -7,7 +7,7 @@ from PIL import Image
 
 from bot import card
 from dialogs import full_assessment
-from tests.test_full_assessment_scoring import PROFILES
+from tests.support.profiles import PROFILES
 
 
 def scores(index: int = 2) -> dict:

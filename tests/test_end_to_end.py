@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_bot_api import FakeBotApi
-from tests.menus import MENU_NL
+from tests.support.fake_bot_api import FakeBotApi
+from tests.support.menus import MENU_NL
 
 EXPECTED = Path(__file__).parent / "expected"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.simulator import LocalBotApi
-from tests.full_assessment_driver import take_full_assessment
+from tests.support.drivers import take_full_assessment
 
 EXPECTED = Path(__file__).parent / "expected"
 # Profile A: experimenting without tools. Profile B: collaborating without management support.

@@ -1,7 +1,7 @@
 """The quick phase check in a chat: exact screens in English and Dutch, taps, and what is stored."""
 
 from bot.simulator import ChatMessage
-from tests.menus import MENU_EN, MENU_NL
+from tests.support.menus import MENU_EN, MENU_NL
 
 Q1_EN = """<b>Quick phase check</b> · Question 1 of 5
 

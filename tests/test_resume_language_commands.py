@@ -1,7 +1,7 @@
 """Coming back after leaving or a restart, choosing a language, and the registered commands."""
 
 from bot.simulator import LocalBotApi
-from tests.menus import MENU_EN, MENU_NL
+from tests.support.menus import MENU_EN, MENU_NL
 
 
 async def test_start_mid_check_offers_continue_or_start_over(advisor):

@@ -3,8 +3,7 @@
 from datetime import UTC, datetime
 
 from bot.weekly_tips import send_due_tips
-from tests.full_assessment_driver import take_full_assessment
-from tests.test_advocacy import NOW, subscribe
+from tests.support.drivers import NOW, subscribe, take_full_assessment
 
 
 async def answers(advisor, chat, flow):

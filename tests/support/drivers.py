@@ -1,4 +1,6 @@
-"""Taking the full assessment by taps, as a user would, for the chat tests."""
+"""Taking the flows by taps, as a user would, for the chat tests."""
+
+from datetime import UTC, datetime
 
 from bot.simulator import ChatSimulator
 
@@ -25,3 +27,22 @@ async def take_full_assessment(
     done = chat.screen.buttons[-3]  # Done ▶, above « Back and ☰ Menu
     await chat.tap(done["text"])
     await chat.tap(glue + 1)
+
+
+NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Amsterdam
+
+
+async def open_tips(chat, role_label: str) -> None:
+    await chat.send("/tips")
+    await chat.tap(role_label)
+
+
+
+async def subscribe(chat, day_label: str, clock) -> None:
+    chat.application.bot_data["clock"] = clock
+    await open_tips(chat, "Employee")
+    await chat.tap("Only company profiles post")
+    await chat.tap("🔔 A tip every week")
+    await chat.tap(day_label)
+
+
