@@ -33,9 +33,9 @@ bench: $(STAMP) $(MO)
 # After changing user-facing strings: refresh the template and the Dutch catalog, then translate.
 messages: $(STAMP)
 	$(BIN)/pybabel extract --mapping-file babel.cfg --keywords N_ --add-comments NOTE: --sort-output \
-		--no-location --project social-media-advisor --output-file locales/messages.pot bot dialogs
+		--no-location --no-wrap --project social-media-advisor --output-file locales/messages.pot bot dialogs
 	$(BIN)/pybabel update --domain messages --input-file locales/messages.pot --output-dir locales \
-		--no-fuzzy-matching --ignore-obsolete
+		--no-fuzzy-matching --ignore-obsolete --no-wrap
 
 clean:
 	rm -rf $(VENV) $(MO)

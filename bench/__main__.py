@@ -24,10 +24,11 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import ApplicationBuilder, CallbackQueryHandler, ContextTypes
 
-from bot import card, screens
+from bot import card
 from bot.app import build_application
 from bot.config import Settings
 from bot.i18n import translations
+from bot.screens import quick_check as quick_screens
 from bot.simulator import ChatSimulator, LocalBotApi, running
 from dialogs import full_assessment
 from dialogs.quick_check import QuickCheck
@@ -43,7 +44,7 @@ class BareBot:
     message to a question screen, with nothing else."""
 
     def __init__(self) -> None:
-        screen = screens.question(translations("en"), 1, QuickCheck())
+        screen = quick_screens.screen(translations("en"), 1, QuickCheck())
 
         async def answer_and_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             await update.callback_query.answer()

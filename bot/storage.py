@@ -18,6 +18,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.migrations import MIGRATIONS
+from dialogs.results import StoredResult
 
 
 class UnknownUserError(Exception):
@@ -72,16 +73,6 @@ class Subscription:
     failures: int
 
 
-@dataclass(frozen=True)
-class StoredResult:
-    id: int
-    session_id: int
-    flow: str
-    scoring_version: int
-    scores: dict
-    created_at: str
-
-
 _LOAD_USER = """
 SELECT u.language, s.id, s.flow, s.state,
        (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = s.id)
@@ -101,10 +92,12 @@ RETURNING (SELECT language FROM users WHERE users.id = sessions.user_id),
 """
 
 
-# The phase is the latest result's when there is one (a retake moves the tips along).
+# The phase is the latest placing result's when there is one (a retake moves the tips along);
+# results of flows that do not place the organisation on the SSRM have no phase.
 _SUBSCRIPTIONS = """
 SELECT s.user_id, s.role,
-       coalesce((SELECT json_extract(r.scores, '$.phase') FROM results r WHERE r.user_id = s.user_id
+       coalesce((SELECT json_extract(r.scores, '$.phase') FROM results r
+                 WHERE r.user_id = s.user_id AND json_extract(r.scores, '$.phase') IS NOT NULL
                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1), s.phase),
        s.weekday, s.next_due, s.last_tip, coalesce(u.language, s.language), s.failures
 FROM subscriptions s JOIN users u ON u.id = s.user_id
@@ -302,9 +295,10 @@ class Storage:
         return _stored_result(rows[0]) if rows else None
 
     async def latest_phase(self, user_id: int) -> int | None:
-        """The SSRM phase of the user's latest result (of either flow), if any."""
+        """The SSRM phase of the user's latest result that has one, if any."""
         rows = await self._db.execute_fetchall(
-            "SELECT json_extract(scores, '$.phase') FROM results WHERE user_id = ? ORDER BY created_at DESC, id DESC"
+            "SELECT json_extract(scores, '$.phase') FROM results"
+            " WHERE user_id = ? AND json_extract(scores, '$.phase') IS NOT NULL ORDER BY created_at DESC, id DESC"
             " LIMIT 1",
             (user_id,),
         )

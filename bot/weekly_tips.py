@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram.constants import ParseMode
@@ -18,9 +18,9 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, Tim
 from telegram.ext import Application, ContextTypes
 from telegram.warnings import PTBDeprecationWarning
 
-from bot import advocacy_screens
-from bot.handlers.visit import STORAGE
+from bot.context import Advisor
 from bot.i18n import language_for, translations
+from bot.screens import advocacy as advocacy_screens
 from bot.storage import Subscription
 from dialogs import advocacy
 
@@ -34,18 +34,17 @@ SEND_INTERVAL = 1 / 20
 RETRY_AFTER_ERROR = timedelta(minutes=15)
 MAX_FAILURES = 3  # refusals in a row before a tip waits for the next week
 TOO_LATE = timedelta(hours=12)  # a tip this late (the bot was down) waits for the next morning
-PAUSED_UNTIL = "weekly_tips_paused_until"
 GONE = ("chat not found", "user is deactivated", "bot was kicked")
 
 
 async def send_due_tips(application: Application, now: datetime | None = None) -> int:
     """Send the tips that are due at ``now``; returns how many went out."""
-    now = now or datetime.now(UTC)
-    paused_until = application.bot_data.get(PAUSED_UNTIL)
-    if paused_until is not None and now < paused_until:
+    advisor: Advisor = application.bot_data
+    now = now or advisor.clock()
+    if advisor.weekly_tips_paused_until is not None and now < advisor.weekly_tips_paused_until:
         return 0  # flood control holds for the whole bot
-    storage = application.bot_data[STORAGE]
-    zone = ZoneInfo(application.bot_data["settings"].timezone)
+    storage = advisor.storage
+    zone = ZoneInfo(advisor.settings.timezone)
     sent = 0
     for subscription in await storage.due_subscriptions(now.isoformat(), BATCH):
         if now - datetime.fromisoformat(subscription.next_due) > TOO_LATE:
@@ -64,7 +63,7 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
         except RetryAfter as error:
             # Flood control is for the whole bot: this tip and the rest wait until Telegram allows.
             retry_at = now + _retry_after(error)
-            application.bot_data[PAUSED_UNTIL] = retry_at
+            advisor.weekly_tips_paused_until = retry_at
             log.warning("flood control: weekly tips paused until %s", retry_at.isoformat())
             await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at.isoformat())
             break

@@ -1,5 +1,12 @@
-"""What every tap-driven flow shares: a ``transitions`` machine built once, and a model that
-carries one user's state and answers through it for the length of one update."""
+"""What every tap-driven flow shares: a ``transitions`` machine built once, whose triggers are
+the user's actions (begin, answer, mark_step, finish, back), and a model that carries one
+user's state and answers through it for the length of one update.
+
+The machine is the one description of a flow: which actions a screen allows and where each
+leads is asked of it (``get_triggers``, ``get_transitions``), never guarded by hand. Its
+states and transitions carry no callbacks, so asking it is pure and no model has to be
+attached per update.
+"""
 
 from __future__ import annotations
 
@@ -7,36 +14,37 @@ import itertools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from transitions import Machine, MachineError
+from transitions import Machine
 
 DONE = "done"
 
 
 class FlowError(Exception):
-    """A trigger or answer that the flow does not allow from the session's state."""
+    """An action or answer that the flow does not allow from the session's state."""
 
 
-class _Carrier:
-    """The object ``transitions`` binds its triggers to for one event, so that the machine's
-    generated attributes stay off the flow's own model."""
-
-    state: str
-
-
-def linear_machine(states: tuple[str, ...], initial: str) -> Machine:
-    """States in order: ``next_question`` leads forward, ``previous_question`` back (not out
-    of the first state, and not back out of ``done``)."""
-    transitions = []
-    for current, following in itertools.pairwise(states):
-        transitions.append({"trigger": "next_question", "source": current, "dest": following})
-        if following != DONE:
-            transitions.append({"trigger": "previous_question", "source": following, "dest": current})
-    return Machine(model=None, states=list(states), transitions=transitions, initial=initial, auto_transitions=False)
+def question_machine(screens: tuple[str, ...], *, begin_from: str | None = None) -> Machine:
+    """Screens in order, then ``done``. ``answer`` moves on from a question; ``back`` returns
+    to the screen before (never out of ``done``). ``begin_from``: an intro that ``begin``
+    leaves for the first question. Flows add their own actions with ``add_transition``."""
+    states = (*screens, DONE)
+    machine = Machine(model=None, states=list(states), initial=screens[0], auto_transitions=False)
+    first = 0
+    if begin_from is not None:
+        machine.add_transition("begin", begin_from, screens[1])
+        machine.add_transition("back", screens[1], begin_from)
+        first = 1
+    for current, following in itertools.pairwise(screens[first:]):
+        machine.add_transition("answer", current, following)
+        machine.add_transition("back", following, current)
+    machine.add_transition("answer", screens[-1], DONE)
+    return machine
 
 
 @dataclass
 class Flow:
-    """One user's pass through a flow. Subclasses set ``MACHINE`` and ``QUESTIONS``."""
+    """One user's pass through a flow. Subclasses set ``MACHINE`` and ``QUESTIONS`` and define
+    a method per action their machine has beyond ``answer`` and ``back``."""
 
     MACHINE: ClassVar[Machine]
     QUESTIONS: ClassVar[tuple[str, ...]]  # the numbered screens, in order
@@ -58,37 +66,43 @@ class Flow:
         """How many options the open question has (0 when it is not answered with an option)."""
         return 0
 
-    def _fire(self, trigger: str) -> None:
-        carrier = _Carrier()
-        self.MACHINE.add_model(carrier, initial=self.state)
-        try:
-            carrier.trigger(trigger)
-        except MachineError as error:
-            raise FlowError(str(error)) from error
-        finally:
-            self.MACHINE.remove_model(carrier)
-        self.state = carrier.state
+    def may(self, action: str) -> bool:
+        """Whether the open screen allows ``action`` (asked of the machine)."""
+        return action in self.MACHINE.get_triggers(self.state)
+
+    def act(self, action: str, *arguments) -> tuple[str, int] | None:
+        """Do one user action; the answer to file with the move (question, value), if any.
+        FlowError when the screen does not allow it; then nothing has changed."""
+        if not self.may(action):
+            raise FlowError(f"no {action} from {self.state}")
+        return getattr(self, action)(*arguments)
+
+    def typed(self, number: int) -> tuple[str, tuple] | None:
+        """The action a number typed on the open screen stands for: its option's number."""
+        return ("answer", (number - 1,)) if 1 <= number <= self.option_count else None
+
+    def _move(self, action: str) -> None:
+        """Follow ``action``'s transition out of the open screen (FlowError: there is none)."""
+        transitions = self.MACHINE.get_transitions(trigger=action, source=self.state)
+        if not transitions:
+            raise FlowError(f"no {action} from {self.state}")
+        transition = transitions[0]
+        if transition.dest is not None:  # None: an internal transition, the screen stays
+            self.state = transition.dest
 
     def can_go_back(self) -> bool:
         """Whether Back leads to an earlier screen of the flow (else it leaves the flow)."""
-        return _may(self.MACHINE, self.state, "previous_question")
+        return self.may("back")
 
     def back(self) -> None:
         """Go to the previous screen; answers stay (shown as chosen)."""
-        self._fire("previous_question")
+        self._move("back")
 
-
-_MAY_CACHE: dict[tuple[int, str, str], bool] = {}
-
-
-def _may(machine: Machine, state: str, trigger: str) -> bool:
-    """Asked of the machine once per state and trigger: it never changes after it is built."""
-    key = (id(machine), state, trigger)
-    if key not in _MAY_CACHE:
-        carrier = _Carrier()
-        machine.add_model(carrier, initial=state)
-        try:
-            _MAY_CACHE[key] = carrier.may_trigger(trigger)
-        finally:
-            machine.remove_model(carrier)
-    return _MAY_CACHE[key]
+    def answer(self, option: int) -> tuple[str, int]:
+        """Record ``option`` for the open question and move on."""
+        if not 0 <= option < self.option_count:
+            raise FlowError(f"no option {option} for {self.state}")
+        question = self.state
+        self.answers[question] = option
+        self._move("answer")
+        return question, option

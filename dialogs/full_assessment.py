@@ -1,7 +1,9 @@
 """The full assessment: SSRM (five dimensions and management support), the Social Media 24/7
 profile, the Social Media Cycle checklist and the Glue Model question — then one result.
 
-The flow is one ``transitions`` machine: an intro, then one screen per question in order.
+The flow is one ``transitions`` machine: an intro that ``begin`` leaves, one screen per
+question that ``answer`` moves on from, and the Cycle checklist, where ``mark_step`` ticks a
+step (the checklist stays open) and ``finish`` moves on.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from dialogs import cycle, glue, sm247, ssrm
-from dialogs.flow import DONE, Flow, FlowError, linear_machine
+from dialogs.flow import DONE, Flow, FlowError, question_machine
 
 FLOW = "full"
 SCORING_VERSION = 1  # stored with each result; bump when a rule below changes
@@ -19,7 +21,11 @@ MANAGEMENT = "management"
 CYCLE = "cycle"
 GLUE = "glue"
 QUESTIONS: tuple[str, ...] = (*ssrm.DIMENSION_KEYS, MANAGEMENT, *sm247.CELL_KEYS, CYCLE, GLUE)
-MACHINE = linear_machine((INTRO, *QUESTIONS, DONE), initial=INTRO)
+MACHINE = question_machine((INTRO, *QUESTIONS), begin_from=INTRO)
+MACHINE.remove_transition("answer", source=CYCLE)  # the checklist is not answered with one option
+MACHINE.add_transition("mark_step", CYCLE, None)  # None: the checklist stays on screen
+MACHINE.add_transition("finish", CYCLE, GLUE)
+
 
 def option_count(question: str) -> int:
     if question in ssrm.DIMENSIONS_BY_KEY:
@@ -107,50 +113,29 @@ class FullAssessment(Flow):
 
     def begin(self) -> None:
         """From the intro to the first question."""
-        if self.state != INTRO:
-            raise FlowError("the assessment has begun")
-        self._fire("next_question")
+        self._move("begin")
 
-    def answer(self, option: int) -> str:
-        """Record ``option`` for the open question and move on; returns the question key."""
-        if not 0 <= option < option_count(self.state):
-            raise FlowError(f"no option {option} for {self.state}")
-        question = self.state
-        self.answers[question] = option
-        self._fire("next_question")
-        return question
-
-    def mark_step(self, number: int, in_place: bool) -> str:
-        """Mark a Cycle step as in place or not (the checklist stays open); returns its key."""
-        if self.state != CYCLE or not 1 <= number <= len(cycle.STEPS):
-            raise FlowError(f"no Cycle step {number} to mark in {self.state}")
+    def mark_step(self, number: int, in_place: bool) -> tuple[str, int]:
+        """Mark a Cycle step as in place or not; the checklist stays open."""
+        if not 1 <= number <= len(cycle.STEPS):
+            raise FlowError(f"no Cycle step {number}")
         key = cycle.STEP_KEYS[number - 1]
         self.answers[key] = int(in_place)
-        return key
+        self._move("mark_step")
+        return key, int(in_place)
 
-    def finish_checklist(self) -> None:
+    def typed(self, number: int) -> tuple[str, tuple] | None:
+        """On the checklist a typed number ticks (or unticks) that step."""
+        if self.state == CYCLE:
+            if not 1 <= number <= len(cycle.STEPS):
+                return None
+            return "mark_step", (number, number not in cycle.steps_in_place(self.answers))
+        return super().typed(number)
+
+    def finish(self) -> None:
         """Done with the Cycle checklist: on to the next question."""
-        if self.state != CYCLE:
-            raise FlowError("the checklist is not open")
-        self._fire("next_question")
+        self._move("finish")
 
     def result(self) -> FullResult:
         return score(self.answers)
 
-
-def from_scores(scores: dict) -> FullResult:
-    """A stored result (scoring version 1) as it was shown: nothing is recomputed, so that an
-    older result stays what it was even after the rules change."""
-    levels = scores["levels"]
-    return FullResult(
-        ssrm=ssrm.SsrmResult(levels, ssrm.PHASES[scores["phase"] - 1], tuple(scores["bottleneck"])),
-        management=scores["management"],
-        management_holds_back=scores["management_holds_back"],
-        cells=scores["cells"],
-        remarks=tuple(scores["remarks"]),
-        in_place=tuple(scores["cycle_in_place"]),
-        next_step=cycle.STEPS[scores["next_step"] - 1] if scores["next_step"] else None,
-        bottleneck_step=cycle.STEPS[scores["bottleneck_step"] - 1] if scores["bottleneck_step"] else None,
-        glue_situation=scores["glue_situation"],
-        glue_aspect=scores["glue_aspect"],
-    )

@@ -24,7 +24,7 @@ class Advisor:
 
     @property
     def storage(self):
-        return self.application.bot_data["storage"]
+        return self.application.bot_data.storage
 
 
 @pytest.fixture

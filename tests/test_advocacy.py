@@ -87,7 +87,7 @@ def test_the_next_due_time_is_the_chosen_day_at_nine_in_amsterdam():
 
 async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):
     chat = advisor.chat(language_code="nl")
-    advisor.application.bot_data["clock"] = lambda: NOW
+    advisor.application.bot_data.clock = lambda: NOW
     await open_tips(chat, "Medewerker")
     await chat.tap("Alleen bedrijfsprofielen posten")
     await chat.tap("🔔 Elke week een tip")
@@ -165,7 +165,7 @@ async def test_the_job_is_scheduled_with_the_application(advisor):
 
 async def test_the_weekly_tip_comes_in_the_language_the_user_subscribed_in(advisor):
     chat = advisor.chat(user_id=14, language_code="nl")  # Dutch app, never chose a language
-    advisor.application.bot_data["clock"] = lambda: NOW
+    advisor.application.bot_data.clock = lambda: NOW
     await open_tips(chat, "Medewerker")
     await chat.tap("Alleen bedrijfsprofielen posten")
     await chat.tap("🔔 Elke week een tip")

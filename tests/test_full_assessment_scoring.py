@@ -2,7 +2,7 @@
 
 import pytest
 
-from dialogs import cycle, full_assessment, sm247
+from dialogs import cycle, full_assessment, results, sm247
 from tests.support.profiles import PROFILES, Profile
 
 
@@ -20,18 +20,18 @@ def test_profile(profile: Profile):
 
 
 def test_the_table_exercises_every_rule():
-    results = [full_assessment.score(p.answers()) for p in PROFILES]
-    assert {r.ssrm.phase.number for r in results} == {1, 2, 3, 4, 5}
-    assert {remark for r in results for remark in r.remarks} == set(sm247.REMARKS)
-    assert {r.glue_aspect for r in results} == {1, 2, 3}
-    assert any(r.management_holds_back for r in results) and not all(r.management_holds_back for r in results)
-    assert any(r.next_step is None for r in results)
-    assert {r.bottleneck_step.number for r in results if r.bottleneck_step} >= {1, 3, 4, 5, 6, 10, 11}
+    outcomes = [full_assessment.score(p.answers()) for p in PROFILES]
+    assert {r.ssrm.phase.number for r in outcomes} == {1, 2, 3, 4, 5}
+    assert {remark for r in outcomes for remark in r.remarks} == set(sm247.REMARKS)
+    assert {r.glue_aspect for r in outcomes} == {1, 2, 3}
+    assert any(r.management_holds_back for r in outcomes) and not all(r.management_holds_back for r in outcomes)
+    assert any(r.next_step is None for r in outcomes)
+    assert {r.bottleneck_step.number for r in outcomes if r.bottleneck_step} >= {1, 3, 4, 5, 6, 10, 11}
 
 
 def test_a_stored_result_reads_back_as_it_was_shown():
     result = full_assessment.score(PROFILES[2].answers())
-    assert full_assessment.from_scores(result.scores()) == result
+    assert results.full_result(result.scores()) == result
 
 
 def test_the_cycle_has_twelve_steps_in_three_phases_as_the_source():

@@ -2,87 +2,72 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot import advocacy_screens, callbacks, screens
-from bot.handlers.replies import send, show
-from bot.handlers.visit import Visit, load_visit
+from bot.callback_data import TipRoles, TipsTap, WeeklyDays, WeeklyOff, WeeklyOn, decode
+from bot.context import AdvisorContext
+from bot.replies import answer_and_show, send
+from bot.screens import advocacy as screens
+from bot.screens import menu as menu_screens
 from dialogs import advocacy
 
-ROLES = frozenset(advocacy.ROLES)
+
+async def _reject(update: Update, context: AdvisorContext) -> None:
+    """Data these screens never made (an older release's, or forged): a toast and the role choice."""
+    visit = await context.visit()
+    await answer_and_show(update, screens.roles(visit.tr), toast=menu_screens.stale_button(visit.tr))
 
 
-def now(context: ContextTypes.DEFAULT_TYPE) -> datetime:
-    """The current time; tests put a clock of their own in bot_data."""
-    clock = context.bot_data.get("clock")
-    return clock() if clock else datetime.now(UTC)
-
-
-async def _reject(update: Update, visit: Visit) -> None:
-    """Data these screens never made (an old release's, or forged): a toast and the role choice."""
-    await update.callback_query.answer(screens.stale_button(visit.tr))
-    await show(update, advocacy_screens.roles(visit.tr))
-
-
-async def tips_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def tips_tap(update: Update, context: AdvisorContext) -> None:
     """The role choice, a role (placed by the latest result, or asked), or a page of tips."""
-    query = update.callback_query
-    visit = await load_visit(update, context)
-    tap = callbacks.parse_tips(query.data, ROLES)
-    if tap is None:
-        await _reject(update, visit)
+    tap = decode(update.callback_query.data)
+    visit = await context.visit()
+    if isinstance(tap, TipRoles):
+        await answer_and_show(update, screens.roles(visit.tr))
         return
-    await query.answer()
-    if tap.role is None:
-        await show(update, advocacy_screens.roles(visit.tr))
+    if not isinstance(tap, TipsTap):
+        await _reject(update, context)
         return
-    subscription = await visit.storage.subscription(visit.user_id)
-    phase = tap.phase or await visit.storage.latest_phase(visit.user_id) or (subscription and subscription.phase)
+    subscription = await context.storage.subscription(visit.user_id)
+    phase = tap.phase or await context.storage.latest_phase(visit.user_id) or (subscription and subscription.phase)
     if not phase:
-        await show(update, advocacy_screens.placement(visit.tr, tap.role))
+        await answer_and_show(update, screens.placement(visit.tr, tap.role))
         return
-    subscribed = subscription is not None
-    screen = advocacy_screens.tip_page(visit.tr, tap.role, phase, tap.page, subscribed)
-    await show(update, screen, new_message=tap.new_message)
+    screen = screens.tip_page(visit.tr, tap.role, phase, tap.page or 0, subscription is not None)
+    await answer_and_show(update, screen, new_message=tap.new_message)
 
 
-async def weekly_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def weekly_tap(update: Update, context: AdvisorContext) -> None:
     """Pick a day, subscribe, or stop the weekly tip."""
-    query = update.callback_query
-    visit = await load_visit(update, context)
-    tap = callbacks.parse_weekly(query.data, ROLES)
-    if tap is None:
-        await _reject(update, visit)
-        return
-    if tap.action == "off":
-        was_subscribed = await visit.storage.unsubscribe(visit.user_id, "user")
-        await query.answer()
-        await show(update, advocacy_screens.stopped(visit.tr, was_subscribed), new_message=True)
-        return
-    if tap.action == "days":
-        await query.answer()
-        await show(update, advocacy_screens.pick_day(visit.tr, visit.language, tap.role, tap.phase))
-        return
-    zone = ZoneInfo(context.bot_data["settings"].timezone)
-    due = advocacy.next_due(now(context), tap.weekday, zone)
-    await visit.storage.subscribe(visit.user_id, tap.role, tap.phase, tap.weekday, due.isoformat(), visit.language)
-    await query.answer()
-    screen = advocacy_screens.subscribed(visit.tr, visit.language, tap.role, tap.phase, tap.weekday, due, zone)
-    await show(update, screen)
+    tap = decode(update.callback_query.data)
+    visit = await context.visit()
+    if isinstance(tap, WeeklyOff):
+        was_subscribed = await context.storage.unsubscribe(visit.user_id, "user")
+        await answer_and_show(update, screens.stopped(visit.tr, was_subscribed), new_message=True)
+    elif isinstance(tap, WeeklyDays):
+        await answer_and_show(update, screens.pick_day(visit.tr, visit.language, tap.role, tap.phase))
+    elif isinstance(tap, WeeklyOn):
+        zone = ZoneInfo(context.advisor.settings.timezone)
+        due = advocacy.next_due(context.advisor.clock(), tap.weekday, zone)
+        await context.storage.subscribe(
+            visit.user_id, tap.role, tap.phase, tap.weekday, due.isoformat(), visit.language
+        )
+        screen = screens.subscribed(visit.tr, visit.language, tap.role, tap.phase, tap.weekday, due, zone)
+        await answer_and_show(update, screen)
+    else:
+        await _reject(update, context)
 
 
-async def tips_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def tips_command(update: Update, context: AdvisorContext) -> None:
     """/tips: the advocacy tips, starting with the role choice."""
-    visit = await load_visit(update, context)
-    await send(update, advocacy_screens.roles(visit.tr))
+    visit = await context.visit()
+    await send(update, screens.roles(visit.tr))
 
 
-async def stop_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def stop_command(update: Update, context: AdvisorContext) -> None:
     """/stop: stop the weekly tip."""
-    visit = await load_visit(update, context)
-    was_subscribed = await visit.storage.unsubscribe(visit.user_id, "user")
-    await send(update, advocacy_screens.stopped(visit.tr, was_subscribed))
+    visit = await context.visit()
+    was_subscribed = await context.storage.unsubscribe(visit.user_id, "user")
+    await send(update, screens.stopped(visit.tr, was_subscribed))

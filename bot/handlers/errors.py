@@ -7,11 +7,10 @@ import logging
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import ContextTypes
 
-from bot import screens
-from bot.handlers.visit import storage_of
+from bot.context import AdvisorContext
 from bot.i18n import language_for, translations
+from bot.screens import menu as screens
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +23,7 @@ def _where(update: object) -> str:
     return "no update"
 
 
-async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def on_error(update: object, context: AdvisorContext) -> None:
     """Log Telegram's refusals briefly and our own bugs with a traceback; tell the user once."""
     error = context.error
     where = _where(update)
@@ -43,15 +42,13 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         await _apologise(update, context)
 
 
-async def _apologise(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def _apologise(update: Update, context: AdvisorContext) -> None:
     user = update.effective_user
-    stored = None
     try:
-        record = await storage_of(context).load_user(user.id)
-        stored = record.language if record else None
+        tr = translations(await context.stored_language())
     except Exception:  # the apology must not fail because the database did
         log.warning("could not read the language of user %s for the apology", user.id)
-    tr = translations(language_for(stored, user.language_code))
+        tr = translations(language_for(None, user.language_code))
     if update.callback_query:
         # stops the spinner, unless the handler had answered the tap already
         with contextlib.suppress(TelegramError):

@@ -3,100 +3,90 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot import callbacks, screens
-from bot.handlers.flows import BY_FLOW, FULL, QUICK, open_flow, show_current, start_anew, typed_answer
-from bot.handlers.replies import send, show
+from bot.callback_data import LanguageTap, MenuTap, decode
+from bot.context import AdvisorContext
+from bot.flows import runner
+from bot.flows.registry import BY_NAME, MENU_ACTIONS
 from bot.handlers.results import show_results
-from bot.handlers.visit import load_visit
-from bot.i18n import LANGUAGE_NAMES, LANGUAGES, translations
+from bot.i18n import LANGUAGE_NAMES
+from bot.replies import answer_and_show, send
+from bot.screens import menu as screens
 
-DEEP_LINKS = {"quick": QUICK, "full": FULL}
 
-
-async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: the menu, or Continue/Start over when a flow is open. ``/start quick`` and
-    ``/start full`` (deep links) open that flow."""
-    visit = await load_visit(update, context)
+async def start(update: Update, context: AdvisorContext) -> None:
+    """/start: the menu, or Continue/Start over when a flow is open. ``/start <flow>`` (a deep
+    link, t.me/<bot>?start=quick) opens that flow."""
+    visit = await context.visit()
     latest = visit.record.latest_session
-    if context.args and context.args[0] in DEEP_LINKS:
-        await open_flow(update, context, visit, DEEP_LINKS[context.args[0]])
+    if context.args and context.args[0] in BY_NAME:
+        await runner.open_flow(update, context, BY_NAME[context.args[0]])
     elif latest is not None and latest.answers:
-        await open_flow(update, context, visit, BY_FLOW[latest.flow])  # offers Continue / Start over
+        await runner.open_flow(update, context, BY_NAME[latest.flow])  # offers Continue / Start over
     else:
         await send(update, screens.menu(visit.tr, visit.first_name))
 
 
-async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def help_command(update: Update, context: AdvisorContext) -> None:
     """/help: what the advisor does and its commands."""
-    visit = await load_visit(update, context)
+    visit = await context.visit()
     await send(update, screens.help_text(visit.tr))
 
 
-async def language_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def language_command(update: Update, context: AdvisorContext) -> None:
     """/language and /settings: choose English or Dutch."""
-    visit = await load_visit(update, context)
+    visit = await context.visit()
     await send(update, screens.language_choice(visit.tr, visit.language))
 
 
-async def menu_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A menu button: the menu, a flow, a retake, the results or the language choice."""
-    query = update.callback_query
-    action = callbacks.parse_menu(query.data)
-    if action is None:
-        await unknown_tap(update, context)
+async def menu_tap(update: Update, context: AdvisorContext) -> None:
+    """A menu button: the menu, a flow (opened, or retaken from a result), the results or the
+    language choice."""
+    tap = decode(update.callback_query.data)
+    if not isinstance(tap, MenuTap):
+        await runner.reject_stale(update, context)
         return
-    if action in ("retake", "retake_full"):
-        # From a result: the result stays in the chat, the new check comes in a new message.
-        # (When one is already under way, open_flow offers Continue / Start over instead.)
-        await start_anew(update, context, QUICK if action == "retake" else FULL, new_message=True)
+    if tap.action in MENU_ACTIONS:
+        entry, how = MENU_ACTIONS[tap.action]
+        if how == "retake":
+            await runner.retake(update, context, entry)
+        else:
+            await runner.open_flow(update, context, entry, new_message=how == "open_new")
         return
-    visit = await load_visit(update, context)
-    await query.answer()
-    if action in ("quick", "full"):
-        await open_flow(update, context, visit, DEEP_LINKS[action])
-    elif action == "full_new":
-        await open_flow(update, context, visit, FULL, new_message=True)
-    elif action == "home":
-        await show(update, screens.menu(visit.tr, visit.first_name), new_message=True)
-    elif action == "results":
-        await show_results(update, context, visit)
-    elif action == "language":
-        await show(update, screens.language_choice(visit.tr, visit.language))
-    else:
-        await show(update, screens.menu(visit.tr, visit.first_name))
+    visit = await context.visit()
+    if tap.action == "results":
+        await show_results(update, context)
+    elif tap.action == "language":
+        await answer_and_show(update, screens.language_choice(visit.tr, visit.language))
+    else:  # "home": the menu in a new message, so that a result stays in the chat
+        await answer_and_show(update, screens.menu(visit.tr, visit.first_name), new_message=tap.action == "home")
 
 
-async def language_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A language button: store the choice, confirm it in that language, show the menu."""
-    query = update.callback_query
-    code = callbacks.parse_language(query.data)
-    if code not in LANGUAGES:
-        await unknown_tap(update, context)
+async def language_tap(update: Update, context: AdvisorContext) -> None:
+    """A language button: store the choice, confirm it in that language, and go back to where
+    the user was (an open question, else the menu), now in the new language."""
+    tap = decode(update.callback_query.data)
+    if not isinstance(tap, LanguageTap):
+        await runner.reject_stale(update, context)
         return
-    visit = await load_visit(update, context)
-    await visit.storage.set_language(visit.user_id, code)
-    tr = translations(code)
-    await query.answer(tr.gettext("Language: {language}").format(language=LANGUAGE_NAMES[code]))
-    # Back to where the user was (an open question, else the menu), now in the new language.
-    visit.language, visit.tr = code, tr
-    await show_current(update, context, visit, None)
+    await context.storage.set_language(context.user.id, tap.code)
+    context.forget_visit()
+    visit = await context.visit()
+    toast = visit.tr.gettext("Language: {language}").format(language=LANGUAGE_NAMES[tap.code])
+    await runner.show_current(update, context, toast=toast)
 
 
-async def unknown_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Callback data we do not know (an old release's, or forged): toast and the current screen."""
-    visit = await load_visit(update, context)
-    await update.callback_query.answer(screens.stale_button(visit.tr))
-    await show_current(update, context, visit, None)
+async def unknown_tap(update: Update, context: AdvisorContext) -> None:
+    """Callback data no handler knows (an older release's, or forged): toast and the current screen."""
+    await runner.reject_stale(update, context)
 
 
-async def typed_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def typed_input(update: Update, context: AdvisorContext) -> None:
     """Text, a sticker, a photo... where a tap is expected. A number that matches an option of
     the open question counts as tapping it; anything else gets a short word and the screen again."""
-    visit = await load_visit(update, context)
+    visit = await context.visit()
     text = (update.effective_message.text or "").strip()
-    if await typed_answer(update, context, visit, text):
+    if await runner.typed_answer(update, context, visit, text):
         return
     if visit.record.latest_session is not None:
         note = screens.reminder(visit.tr)
@@ -105,4 +95,4 @@ async def typed_input(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     else:
         note = screens.use_the_buttons(visit.tr)
     await update.effective_message.reply_text(note)
-    await show_current(update, context, visit, None)
+    await runner.show_current(update, context)

@@ -5,37 +5,45 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from telegram import Update
-from telegram.ext import ContextTypes
 
-from bot import assessment_screens, callbacks, history_screens, screens
-from bot.handlers.replies import show
-from bot.handlers.visit import Visit, load_visit
+from bot.callback_data import ResultTap, decode
+from bot.context import AdvisorContext
+from bot.flows import runner
+from bot.flows.registry import BY_NAME, FLOWS
+from bot.replies import answer_and_show
+from bot.screens import history
+from bot.screens import menu as menu_screens
 
 HISTORY_LENGTH = 10
 
 
-async def show_results(update: Update, context: ContextTypes.DEFAULT_TYPE, visit: Visit) -> None:
+async def show_results(update: Update, context: AdvisorContext) -> None:
     """The user's past results with dates, and what changed since the previous one."""
-    results = await visit.storage.results(visit.user_id)
-    zone = ZoneInfo(context.bot_data["settings"].timezone)
-    await show(update, history_screens.history(visit.tr, visit.language, zone, results[:HISTORY_LENGTH], results))
+    visit = await context.visit()
+    results = await context.storage.results(visit.user_id)
+    zone = ZoneInfo(context.advisor.settings.timezone)
+    titles = {entry.name: entry.title for entry in FLOWS}
+    detailed = frozenset(entry.name for entry in FLOWS if entry.has_details)
+    screen = history.history(visit.tr, visit.language, zone, results[:HISTORY_LENGTH], results, titles, detailed)
+    await answer_and_show(update, screen)
 
 
-async def results_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def results_command(update: Update, context: AdvisorContext) -> None:
     """/results: the history, in a new message."""
-    visit = await load_visit(update, context)
-    await show_results(update, context, visit)
+    await show_results(update, context)
 
 
-async def result_tap(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A part of a stored full-assessment result: the summary or one model in detail."""
-    query = update.callback_query
-    visit = await load_visit(update, context)
-    tap = callbacks.parse_result_tap(query.data)
-    stored = await visit.storage.result_of_session(visit.user_id, tap.session) if tap else None
-    if stored is None or stored.flow != "full":
-        await query.answer(screens.stale_button(visit.tr))
-        await show(update, screens.menu(visit.tr, visit.first_name))
+async def result_tap(update: Update, context: AdvisorContext) -> None:
+    """A part of a stored result: the summary or one model in detail."""
+    tap = decode(update.callback_query.data)
+    if not isinstance(tap, ResultTap):
+        await runner.reject_stale(update, context)
         return
-    await query.answer()
-    await show(update, assessment_screens.stored_part(visit.tr, stored, tap.part))
+    visit = await context.visit()
+    stored = await context.storage.result_of_session(visit.user_id, tap.session)
+    entry = BY_NAME.get(stored.flow) if stored else None
+    if entry is None or not entry.has_details:
+        toast = menu_screens.stale_button(visit.tr)
+        await answer_and_show(update, menu_screens.menu(visit.tr, visit.first_name), toast=toast)
+        return
+    await answer_and_show(update, entry.screens.details(visit.tr, stored, tap.part))

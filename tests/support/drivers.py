@@ -39,7 +39,7 @@ async def open_tips(chat, role_label: str) -> None:
 
 
 async def subscribe(chat, day_label: str, clock) -> None:
-    chat.application.bot_data["clock"] = clock
+    chat.application.bot_data.clock = clock
     await open_tips(chat, "Employee")
     await chat.tap("Only company profiles post")
     await chat.tap("🔔 A tip every week")

@@ -9,10 +9,11 @@ from babel.dates import format_date, format_time
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
-from bot import callbacks
-from bot.screens import Screen, button, escape, menu_button, phase_title
-from bot.storage import StoredResult
+from bot.callback_data import MenuTap, ResultTap
+from bot.screens.ssrm_block import phase_title
+from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import sm247, ssrm
+from dialogs.results import StoredResult
 
 
 def _date(created_at: str, language: str, zone: ZoneInfo) -> str:
@@ -20,10 +21,6 @@ def _date(created_at: str, language: str, zone: ZoneInfo) -> str:
     moment = datetime.fromisoformat(created_at.replace("Z", "+00:00")).astimezone(zone)
     day = format_date(moment.date(), format="medium", locale=language)
     return f"{day} {format_time(moment, format='short', locale=language)}"
-
-
-def _flow_name(tr: NullTranslations, flow: str) -> str:
-    return tr.gettext("Full assessment") if flow == "full" else tr.gettext("Quick phase check")
 
 
 def changes(tr: NullTranslations, language: str, zone: ZoneInfo, current: StoredResult, previous: StoredResult) -> str:
@@ -40,7 +37,7 @@ def changes(tr: NullTranslations, language: str, zone: ZoneInfo, current: Stored
         old, new = before["levels"][key], now["levels"][key]
         if old != new:
             parts.append(f"{_(ssrm.DIMENSIONS_BY_KEY[key].name)} {old} → {new}")
-    if current.flow == previous.flow == "full":
+    if all("cycle_in_place" in scores for scores in (now, before)):  # two full assessments
         old, new = len(before["cycle_in_place"]), len(now["cycle_in_place"])
         if old != new:
             parts.append(_("Cycle steps in place {old} → {new}").format(old=old, new=new))
@@ -57,31 +54,40 @@ def _structural(scores: dict) -> int:
 
 
 def history(
-    tr: NullTranslations, language: str, zone: ZoneInfo, shown: list[StoredResult], everything: list[StoredResult]
+    tr: NullTranslations,
+    language: str,
+    zone: ZoneInfo,
+    shown: list[StoredResult],
+    everything: list[StoredResult],
+    titles: dict[str, str],
+    detailed: frozenset[str],
 ) -> Screen:
-    """``shown``: the newest results to list (newest first); ``everything``: all, for comparing."""
+    """``shown``: the newest results to list (newest first); ``everything``: all, for comparing;
+    ``titles``: each flow's name (marked for translation); ``detailed``: the flows whose
+    results open in detail."""
     _ = tr.gettext
     if not shown:
         text = _("You have no results yet. Take the quick phase check or the full assessment to get one.")
         keyboard = InlineKeyboardMarkup(
             [
-                [button(_("📋 Full assessment"), callbacks.menu("full"))],
-                [button(_("⚡ Quick phase check"), callbacks.menu("quick"))],
+                [button(_("📋 Full assessment"), MenuTap("full"))],
+                [button(_("⚡ Quick phase check"), MenuTap("quick"))],
                 [menu_button(tr)],
             ]
         )
         return Screen(text, keyboard)
     lines = ["<b>" + _("Your results") + "</b>"]
-    for index, result in enumerate(shown):
-        phase = ssrm.PHASES[result.scores["phase"] - 1]
-        lines += ["", f"<b>{_date(result.created_at, language, zone)}</b> · {escape(_flow_name(tr, result.flow))}"]
-        lines.append(escape(phase_title(tr, phase)))
-        if index + 1 < len(everything):
-            previous = everything[index + 1]
-            lines.append(escape(changes(tr, language, zone, result, previous)))
+    placed = [result for result in everything if result.phase is not None]
+    for result in shown:
+        lines += ["", f"<b>{_date(result.created_at, language, zone)}</b> · {escape(_(titles[result.flow]))}"]
+        if result.phase is not None:
+            lines.append(escape(phase_title(tr, result.phase)))
+            earlier = placed[placed.index(result) + 1 :]
+            if earlier:
+                lines.append(escape(changes(tr, language, zone, result, earlier[0])))
     rows = []
-    latest_full = next((result for result in everything if result.flow == "full"), None)
-    if latest_full is not None:
-        rows.append([button(_("Open my latest full result"), callbacks.result(latest_full.session_id, "sum"))])
+    latest = next((result for result in everything if result.flow in detailed), None)
+    if latest is not None:
+        rows.append([button(_("Open my latest full result"), ResultTap(latest.session_id, "sum"))])
     rows.append([menu_button(tr)])
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))

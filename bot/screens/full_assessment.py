@@ -9,32 +9,29 @@ from functools import lru_cache
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
-from bot import callbacks
-from bot.screens import (
+from bot.callback_data import FullTap, MenuTap, ResultTap
+from bot.screens.ssrm_block import dimension_names, phase_title, ssrm_lines
+from bot.screens.widgets import (
     Screen,
     button,
-    dimension_names,
     escape,
     menu_button,
     navigation_row,
     option_labels,
     options_text,
-    phase_title,
     progress,
-    ssrm_lines,
 )
-from bot.storage import StoredResult
-from dialogs import cycle, full_assessment, glue, sm247, ssrm
+from dialogs import cycle, full_assessment, glue, results, sm247, ssrm
 from dialogs.full_assessment import CYCLE, GLUE, INTRO, MANAGEMENT, FullAssessment, FullResult
 from dialogs.i18n import N_
+from dialogs.results import StoredResult
 
-NS = callbacks.FULL
 TOTAL = len(full_assessment.QUESTIONS)
 LEVEL_SYMBOLS = ("○", "◐", "●")  # not, occasionally, structurally
 
 
-def _data(session_id: int, check: FullAssessment, action: str | int) -> str:
-    return callbacks.flow(NS, session_id, check.question_number, action)
+def _data(session_id: int, check: FullAssessment, action: str | int) -> FullTap:
+    return FullTap(session_id, check.question_number, str(action))
 
 
 def _heading(tr: NullTranslations, check: FullAssessment, section: str) -> str:
@@ -42,7 +39,7 @@ def _heading(tr: NullTranslations, check: FullAssessment, section: str) -> str:
     return f"<b>{title}</b> · {progress(tr, check.question_number, TOTAL)}\n<i>{section}</i>"
 
 
-def _back(session_id: int, check: FullAssessment) -> str | None:
+def _back(session_id: int, check: FullAssessment) -> FullTap | None:
     return _data(session_id, check, "b") if check.can_go_back() else None
 
 
@@ -156,7 +153,7 @@ def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> S
         buttons = [
             button(
                 ("✓ " if step.number in in_place else "") + f"{step.number} · {_(step.name)}",
-                callbacks.mark_step(session_id, check.question_number, step.number, step.number not in in_place),
+                _data(session_id, check, f"s{step.number:02d}{int(step.number not in in_place)}"),
             )
             for step in steps
         ]
@@ -244,7 +241,8 @@ def _bottleneck_lines(tr: NullTranslations, result: FullResult) -> list[str]:
     return lines
 
 
-def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen:
+def result(tr: NullTranslations, session_id: int, result: FullResult) -> Screen:
+    """The summary: each model's result in short, with buttons to each in detail."""
     _ = tr.gettext
     lines = [
         "<b>" + _("Your social media assessment") + "</b>",
@@ -290,12 +288,12 @@ def summary(tr: NullTranslations, session_id: int, result: FullResult) -> Screen
 def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> InlineKeyboardMarkup:
     _ = tr.gettext
     parts = [("sum", _("Summary")), ("ssrm", "SSRM"), ("sm247", "24/7"), ("cycle", _("Cycle")), ("glue", _("Glue"))]
-    details = [button(label, callbacks.result(session_id, part)) for part, label in parts if part != current]
+    details = [button(label, ResultTap(session_id, part)) for part, label in parts if part != current]
     return InlineKeyboardMarkup(
         [
             details[:2],
             details[2:],
-            [button(_("↻ Retake"), callbacks.menu("retake_full")), button(_("☰ Menu"), callbacks.menu("home"))],
+            [button(_("↻ Retake"), MenuTap("retake_full")), button(_("☰ Menu"), MenuTap("home"))],
         ]
     )
 
@@ -390,9 +388,9 @@ def glue_detail(tr: NullTranslations, result: FullResult) -> str:
 DETAILS = {"ssrm": ssrm_detail, "sm247": sm247_detail, "cycle": cycle_detail, "glue": glue_detail}
 
 
-def stored_part(tr: NullTranslations, stored: StoredResult, part: str) -> Screen:
+def details(tr: NullTranslations, stored: StoredResult, part: str) -> Screen:
     """A stored result's summary or one model in detail, with buttons to the other parts."""
-    result = full_assessment.from_scores(stored.scores)
+    shown = results.full_result(stored.scores)
     if part == "sum":
-        return summary(tr, stored.session_id, result)
-    return Screen(DETAILS[part](tr, result), result_keyboard(tr, stored.session_id, part))
+        return result(tr, stored.session_id, shown)
+    return Screen(DETAILS[part](tr, shown), result_keyboard(tr, stored.session_id, part))

@@ -9,8 +9,8 @@ from babel.dates import format_date, get_day_names
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
-from bot import callbacks
-from bot.screens import Screen, button, escape, menu_button
+from bot.callback_data import MenuTap, TipRoles, TipsTap, WeeklyDays, WeeklyOff, WeeklyOn
+from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import advocacy, ssrm
 
 
@@ -25,7 +25,7 @@ def roles(tr: NullTranslations) -> Screen:
             ),
         )
     )
-    rows = [[button(_(name), callbacks.tips(role))] for role, name in advocacy.ROLES.items()]
+    rows = [[button(_(name), TipsTap(role))] for role, name in advocacy.ROLES.items()]
     rows.append([menu_button(tr)])
     return Screen(text, InlineKeyboardMarkup(rows))
 
@@ -39,9 +39,9 @@ def placement(tr: NullTranslations, role: str) -> Screen:
             _("One question, so that the tips fit your organisation (or take the quick phase check first)."),
         )
     )
-    rows = [[button(_(label), callbacks.tips(role, phase))] for label, phase in advocacy.PLACEMENTS]
-    rows.append([button(_("⚡ Quick phase check"), callbacks.menu("quick"))])
-    rows.append([button(_("« Back"), callbacks.tips()), menu_button(tr)])
+    rows = [[button(_(label), TipsTap(role, phase, 0))] for label, phase in advocacy.PLACEMENTS]
+    rows.append([button(_("⚡ Quick phase check"), MenuTap("quick"))])
+    rows.append([button(_("« Back"), TipRoles()), menu_button(tr)])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
@@ -71,17 +71,17 @@ def tip_page(tr: NullTranslations, role: str, phase: int, page: int, subscribed:
     text = "\n".join(lines) + "\n\n" + tip_text(tr, tips[page])
     paging = []
     if page > 0:
-        paging.append(button(_("« Previous"), callbacks.tips(role, phase, page - 1)))
+        paging.append(button(_("« Previous"), TipsTap(role, phase, page - 1)))
     if page < len(tips) - 1:
-        paging.append(button(_("Next »"), callbacks.tips(role, phase, page + 1)))
+        paging.append(button(_("Next »"), TipsTap(role, phase, page + 1)))
     if subscribed:
         weekly = [
-            button(_("🗓 Other day or role"), callbacks.weekly("days", role, phase)),
-            button(_("🔕 Stop"), callbacks.weekly("off")),
+            button(_("🗓 Other day or role"), WeeklyDays("days", role, phase)),
+            button(_("🔕 Stop"), WeeklyOff()),
         ]
     else:
-        weekly = [button(_("🔔 A tip every week"), callbacks.weekly("days", role, phase))]
-    rows = [paging, weekly, [button(_("Other role"), callbacks.tips()), menu_button(tr)]]
+        weekly = [button(_("🔔 A tip every week"), WeeklyDays("days", role, phase))]
+    rows = [paging, weekly, [button(_("Other role"), TipRoles()), menu_button(tr)]]
     return Screen(text, InlineKeyboardMarkup([row for row in rows if row]))
 
 
@@ -98,9 +98,9 @@ def pick_day(tr: NullTranslations, language: str, role: str, phase: int) -> Scre
     )
     names = day_names(language)
     buttons = [
-        button(name.capitalize(), callbacks.weekly("on", role, phase, index)) for index, name in enumerate(names)
+        button(name.capitalize(), WeeklyOn("on", role, phase, index)) for index, name in enumerate(names)
     ]
-    rows = [buttons[0:3], buttons[3:5], buttons[5:7], [button(_("« Back"), callbacks.tips(role, phase, 0))]]
+    rows = [buttons[0:3], buttons[3:5], buttons[5:7], [button(_("« Back"), TipsTap(role, phase, 0))]]
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
@@ -119,8 +119,8 @@ def subscribed(
         date=format_date(first.astimezone(zone).date(), format="long", locale=language),
     )
     rows = [
-        [button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))],
-        [button(_("More tips"), callbacks.tips(role, phase, 0)), menu_button(tr)],
+        [button(_("🔕 Stop the weekly tip"), WeeklyOff())],
+        [button(_("More tips"), TipsTap(role, phase, 0)), menu_button(tr)],
     ]
     return Screen(text, InlineKeyboardMarkup(rows))
 
@@ -132,7 +132,7 @@ def stopped(tr: NullTranslations, was_subscribed: bool) -> Screen:
         if was_subscribed
         else _("You have no weekly tip to stop.")
     )
-    return Screen(text, InlineKeyboardMarkup([[button(_("💬 Advocacy tips"), callbacks.tips())], [menu_button(tr)]]))
+    return Screen(text, InlineKeyboardMarkup([[button(_("💬 Advocacy tips"), TipRoles())], [menu_button(tr)]]))
 
 
 def weekly_tip(tr: NullTranslations, tip: advocacy.Tip, role: str, phase: int) -> Screen:
@@ -140,7 +140,7 @@ def weekly_tip(tr: NullTranslations, tip: advocacy.Tip, role: str, phase: int) -
     _ = tr.gettext
     text = "<b>" + _("💡 Your tip of the week") + "</b>\n\n" + tip_text(tr, tip)
     rows = [
-        [button(_("More tips"), callbacks.tips(role, phase, 0, new_message=True))],
-        [button(_("🔕 Stop the weekly tip"), callbacks.weekly("off"))],
+        [button(_("More tips"), TipsTap(role, phase, 0, new_message=True))],
+        [button(_("🔕 Stop the weekly tip"), WeeklyOff())],
     ]
     return Screen(text, InlineKeyboardMarkup(rows))

@@ -1,0 +1,1 @@
+"""The tap-driven flows: declared once in ``registry``, all driven by ``runner``."""
