@@ -260,7 +260,7 @@ class ChatSimulator:
             "from": self.user,
             "chat_instance": f"chat-{self.chat['id']}",
             "data": data,
-            "message": message.as_telegram(),
+            "message": {**message.as_telegram(), "chat": self.chat},  # in this user's chat (private or a group)
         }
         await self._deliver({"callback_query": query})
 
