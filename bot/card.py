@@ -17,7 +17,8 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 
 from bot.i18n import translations
-from dialogs import cycle, sm247, ssrm
+from bot.screens.ssrm_block import bottleneck_headline, phase_title
+from dialogs import cycle, results, sm247, ssrm
 
 WIDTH, HEIGHT = 1080, 1350  # portrait 4:5: as large as a photo gets in a phone's chat
 BACKGROUND = (250, 250, 247)
@@ -91,11 +92,12 @@ def render_card(language: str, scores_json: str) -> bytes:
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image, "RGBA")
 
-    title = tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name)
+    title = phase_title(tr, phase)
     draw.text((40, 40), title, font=_font(56), fill=INK)
     draw.text((40, 110), "Social Strategy Readiness Model", font=_font(30), fill=MUTED)
     _radar(draw, tr, scores["levels"], centre=(WIDTH // 2, 420), radius=200)
-    bottleneck = _bottleneck(tr, scores)
+    holds_back = scores.get("management_holds_back", False)
+    bottleneck = bottleneck_headline(tr, results.quick_result(scores), holds_back)
     draw.text((40, 700), bottleneck, font=_font(32), fill=INK)
 
     draw.text((40, 770), "Social Media 24/7", font=_font(38), fill=INK)
@@ -113,15 +115,6 @@ def render_card(language: str, scores_json: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
-
-
-def _bottleneck(tr, scores: dict) -> str:
-    if scores.get("management_holds_back"):
-        return tr.gettext("Bottleneck") + ": " + tr.gettext("Management support")
-    if not scores["bottleneck"]:
-        return tr.gettext("None stands out: all five dimensions are in phase {number}.").format(number=scores["phase"])
-    names = ", ".join(tr.gettext(ssrm.DIMENSIONS_BY_KEY[key].name) for key in scores["bottleneck"])
-    return tr.gettext("Bottleneck") + ": " + names
 
 
 CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step")

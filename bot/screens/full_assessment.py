@@ -10,7 +10,7 @@ from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
 from bot.callback_data import FullTap, MenuTap, ResultTap
-from bot.screens.ssrm_block import dimension_names, phase_title, ssrm_lines
+from bot.screens.ssrm_block import lowest_dimensions, phase_title, ssrm_lines
 from bot.screens.widgets import (
     Screen,
     button,
@@ -210,14 +210,6 @@ def _step_line(tr: NullTranslations, step: cycle.Step) -> str:
     )
 
 
-def _dimensions_sentence(tr: NullTranslations, result: FullResult) -> str:
-    _ = tr.gettext
-    if result.ssrm.is_level:
-        return _("None stands out: all five dimensions are in phase {number}.").format(number=result.ssrm.phase.number)
-    names = dimension_names(tr, result.ssrm.bottleneck)
-    return _("{names} (phase {level})").format(names=names, level=result.ssrm.levels[result.ssrm.bottleneck[0]])
-
-
 # The model: management support is "essential", "especially as organizations move into more
 # advanced stages". Naming it the bottleneck from phase 2 on is the advisor's rule.
 GLUE_BASE_FIRST = N_("Because you post without a content calendar, the base comes first (the advisor’s rule).")
@@ -228,13 +220,13 @@ MANAGEMENT_BOTTLENECK = N_(
 
 
 def _dimensions_line(tr: NullTranslations, result: FullResult) -> str:
-    return tr.gettext("Lowest dimension") + ": " + _dimensions_sentence(tr, result)
+    return tr.gettext("Lowest dimension") + ": " + lowest_dimensions(tr, result.ssrm)
 
 
 def _bottleneck_lines(tr: NullTranslations, result: FullResult) -> list[str]:
     _ = tr.gettext
     if not result.management_holds_back:
-        return [_("Bottleneck") + ": " + escape(_dimensions_sentence(tr, result))]
+        return [_("Bottleneck") + ": " + escape(lowest_dimensions(tr, result.ssrm))]
     lines = [_("Bottleneck") + ": " + escape(_(MANAGEMENT_BOTTLENECK))]
     if not result.ssrm.is_level:
         lines.append(escape(_dimensions_line(tr, result)))

@@ -21,6 +21,28 @@ def dimension_names(tr: NullTranslations, keys: tuple[str, ...]) -> str:
     return tr.gettext("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
+def lowest_dimensions(tr: NullTranslations, result: ssrm.SsrmResult) -> str:
+    """The bottleneck's dimensions and their level, or that none stands out: the one wording
+    the summary, the detail and the result card share."""
+    if result.is_level:
+        return tr.gettext("None stands out: all five dimensions are in phase {number}.").format(
+            number=result.phase.number
+        )
+    return tr.gettext("{names} (phase {level})").format(
+        names=dimension_names(tr, result.bottleneck), level=result.levels[result.bottleneck[0]]
+    )
+
+
+def bottleneck_headline(tr: NullTranslations, result: ssrm.SsrmResult, management_holds_back: bool) -> str:
+    """The bottleneck in one line (the result card)."""
+    _ = tr.gettext
+    if management_holds_back:
+        return _("Bottleneck") + ": " + _("Management support")
+    if result.is_level:
+        return lowest_dimensions(tr, result)
+    return _("Bottleneck") + ": " + lowest_dimensions(tr, result)
+
+
 def phase_title(tr: NullTranslations, phase: ssrm.Phase) -> str:
     return tr.gettext("Phase {number} · {name}").format(number=phase.number, name=phase.name)
 
