@@ -11,10 +11,16 @@ from bot import handlers, weekly_tips
 from bot.commands import register_commands
 from bot.config import Settings
 from bot.handlers.visit import STORAGE
+from bot.ordering import PerUserUpdateProcessor
 from bot.storage import Storage
 
 # python-telegram-bot needs a token-shaped string; the local Bot API of the console ignores it.
 CONSOLE_TOKEN = "0:console"
+# Updates handled at the same time (different users; one user's wait their turn). An update in
+# hand mostly waits for Telegram (~100 ms a call) or SQLite, so a room full of people tapping
+# keeps a few dozen in hand; 256 leaves room for a burst (getUpdates returns up to 100 at once,
+# more after a restart) while still bounding the memory and the database queue of a flood.
+MAX_CONCURRENT_UPDATES = 256
 
 
 async def start_advisor(application: Application) -> None:
@@ -41,6 +47,7 @@ def build_application(settings: Settings, request: BaseRequest | None = None) ->
         ApplicationBuilder()
         .token(settings.token or CONSOLE_TOKEN)
         .base_url(settings.base_url)
+        .concurrent_updates(PerUserUpdateProcessor(MAX_CONCURRENT_UPDATES))
         .post_init(start_advisor)
         .post_shutdown(stop_advisor)
     )
