@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from telegram import Update
+
 from bot.app import build_application
 from bot.config import Settings
 from bot.logs import configure_logging
@@ -21,7 +23,9 @@ def main() -> None:
         return
     configure_logging(settings.token)
     application = build_application(settings)
-    application.run_polling(allowed_updates=["message", "edited_message", "callback_query"])
+    # What the handlers take, and my_chat_member: the user blocking or unblocking the bot.
+    updates = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+    application.run_polling(allowed_updates=updates)
 
 
 if __name__ == "__main__":

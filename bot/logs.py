@@ -25,3 +25,5 @@ def configure_logging(token: str | None, level: int = logging.INFO) -> None:
     logging.basicConfig(level=level, handlers=[handler], force=True)
     # httpx logs every request URL, token included, at INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # transitions logs two INFO lines for every tap (the state left, the state entered).
+    logging.getLogger("transitions").setLevel(logging.WARNING)

@@ -9,11 +9,12 @@ and handlers through these two.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,11 +72,13 @@ class Failure:
 
 
 class LocalBotApi(BaseRequest):
-    """Answers the Bot API methods the advisor uses, instantly and in memory."""
+    """Answers the Bot API methods the advisor uses, in memory: at once, or each call after
+    ``delay`` seconds (so that concurrent updates visibly overlap)."""
 
-    def __init__(self, record_calls: bool = True) -> None:
+    def __init__(self, record_calls: bool = True, delay: float = 0) -> None:
         # The benchmark turns the recording off: the double's memory is not the advisor's.
         self.record_calls = record_calls
+        self.delay = delay  # seconds each call takes, as Telegram's distance would (0: at once)
         self.calls: list[tuple[str, dict]] = []
         self.messages: dict[tuple[int, int], ChatMessage] = {}
         self._chats: dict[int, list[ChatMessage]] = defaultdict(list)  # in the order they were sent
@@ -105,6 +108,8 @@ class LocalBotApi(BaseRequest):
             params = {**params, **{name: part[1] for name, part in request_data.multipart_data.items()}}
         if self.record_calls:
             self.calls.append((bot_method, params))
+        if self.delay:
+            await asyncio.sleep(self.delay)
         failures = self._failures.get(bot_method)
         if failures:
             failure = failures.popleft()
@@ -225,11 +230,15 @@ class ChatSimulator:
     # -- what the user does --------------------------------------------------------------------
 
     async def send(self, text: str) -> None:
+        await self.send_nowait(text)
+
+    def send_nowait(self, text: str) -> Awaitable[None]:
+        """``send``, as part of a batch: see ``tap_data_nowait``."""
         message: dict[str, Any] = {"text": text}
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        await self._deliver({"message": self._user_message(message)})
+        return self._deliver({"message": self._user_message(message)})
 
     async def send_sticker(self) -> None:
         sticker = {
@@ -254,6 +263,12 @@ class ChatSimulator:
 
     async def tap_data(self, data: str, message: ChatMessage | None = None) -> None:
         """Deliver a callback query with ``data`` (which may be stale or forged)."""
+        await self.tap_data_nowait(data, message)
+
+    def tap_data_nowait(self, data: str, message: ChatMessage | None = None) -> Awaitable[None]:
+        """The tap as Telegram would queue it, delivered when awaited. Taps (and ``send_nowait``)
+        gathered with ``asyncio.gather`` arrive as one batch of getUpdates does: handled
+        concurrently, in the order they are listed. ``message`` defaults to the screen now."""
         message = message or self.screen
         query = {
             "id": str(next(self._update_ids) + 10_000),
@@ -262,7 +277,7 @@ class ChatSimulator:
             "data": data,
             "message": {**message.as_telegram(), "chat": self.chat},  # in this user's chat (private or a group)
         }
-        await self._deliver({"callback_query": query})
+        return self._deliver({"callback_query": query})
 
     def _user_message(self, content: dict) -> dict:
         return {
@@ -273,9 +288,11 @@ class ChatSimulator:
             **content,
         }
 
-    async def _deliver(self, payload: dict) -> None:
+    def _deliver(self, payload: dict) -> Awaitable[None]:
+        """The update built now; handled, when awaited, the way python-telegram-bot's poller
+        hands it over: through the Application's update processor."""
         update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.application.bot)
-        await self.application.process_update(update)
+        return self.application.update_processor.process_update(update, self.application.process_update(update))
 
 
 @asynccontextmanager

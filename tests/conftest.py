@@ -9,7 +9,9 @@ import pytest
 
 from bot.app import build_application
 from bot.config import Settings
+from bot.retrying import RetryingRequest
 from bot.simulator import ChatSimulator, LocalBotApi, running
+from tests.support.waits import Waits
 
 
 class Advisor:
@@ -38,12 +40,21 @@ def settings(database: Path) -> Settings:
 
 
 @pytest.fixture
-def start_advisor(settings: Settings) -> Callable:
-    """Start an advisor (several may run one after the other on the same database)."""
+def waits() -> Waits:
+    """The waits between retries of Bot API calls: recorded, not slept."""
+    return Waits()
 
-    def start(api: LocalBotApi | None = None):
+
+@pytest.fixture
+def start_advisor(settings: Settings, waits: Waits) -> Callable:
+    """Start an advisor (several may run one after the other on the same database). Its Bot API
+    calls are retried as in production, but the waits between tries take no time (``sleep``:
+    another fake)."""
+
+    def start(api: LocalBotApi | None = None, sleep: Callable | None = None):
         api = api or LocalBotApi()
-        return running(build_application(settings, request=api)), api
+        request = RetryingRequest(api, sleep=sleep or waits)
+        return running(build_application(settings, request=request)), api
 
     return start
 

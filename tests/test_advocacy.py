@@ -4,6 +4,7 @@ never the same tip twice in a row, 403 unsubscribes, 429 waits."""
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.retrying import BACKOFF
 from bot.simulator import ChatSimulator, LocalBotApi
 from bot.weekly_tips import send_due_tips
 from dialogs import advocacy
@@ -206,7 +207,8 @@ async def test_a_chat_that_is_gone_unsubscribes_and_other_refusals_give_up_for_t
     advisor.api.fail("sendMessage", 400, "Bad Request: chat not found")
     monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     for attempt in range(3):
-        advisor.api.fail("sendMessage", 500, "Internal Server Error")
+        for _try in range(1 + len(BACKOFF)):  # a refusal that outlasts the retries of the call
+            advisor.api.fail("sendMessage", 500, "Internal Server Error")
         await send_due_tips(advisor.application, monday + attempt * timedelta(minutes=15))
     assert await advisor.storage.subscription(41) is None
     subscription = await advisor.storage.subscription(42)

@@ -1,5 +1,6 @@
 """Coming back after leaving or a restart, choosing a language, and the registered commands."""
 
+from bot.retrying import BACKOFF
 from bot.simulator import LocalBotApi
 from tests.support.menus import MENU_EN, MENU_NL
 
@@ -127,7 +128,8 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
 
 async def test_a_failed_registration_does_not_stop_the_bot(start_advisor):
     api = LocalBotApi()
-    api.fail("setMyCommands", 500, "Internal Server Error")
+    for _try in range(1 + len(BACKOFF)):  # a refusal that outlasts the retries of the call
+        api.fail("setMyCommands", 500, "Internal Server Error")
     context, api = start_advisor(api)
     async with context as application:
         from bot.simulator import ChatSimulator

@@ -1,7 +1,8 @@
 """Defects found in review, each pinned by the behaviour a user would notice."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from bot.retrying import BACKOFF
 from bot.weekly_tips import send_due_tips
 from tests.support.drivers import NOW, subscribe, take_full_assessment
 
@@ -105,12 +106,16 @@ async def test_an_unknown_menu_action_gets_the_toast(advisor):
     assert advisor.api.toasts[-1] == "This button is no longer active."
 
 
-async def test_a_weekly_tip_that_timed_out_is_not_sent_again(advisor):
+async def test_a_weekly_tip_refused_with_a_gateway_timeout_is_tried_again(advisor):
     await subscribe(advisor.chat(user_id=81), "Monday", lambda: NOW)
-    advisor.api.fail("sendMessage", 504, "Gateway Timeout")  # not a timeout: retried later
+    for _try in range(1 + len(BACKOFF)):  # an answer, not a timeout: tried again, every time refused
+        advisor.api.fail("sendMessage", 504, "Gateway Timeout")
     monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     await send_due_tips(advisor.application, monday)
-    assert (await advisor.storage.subscription(81)).next_due == "2026-11-30T08:15:00+00:00"
+    assert (await advisor.storage.subscription(81)).next_due == "2026-11-30T08:15:00+00:00"  # retried later
+    advisor.api.fail("sendMessage", 504, "Gateway Timeout")  # once: the tip goes out on the next try
+    assert await send_due_tips(advisor.application, monday + timedelta(minutes=15)) == 1
+    assert (await advisor.storage.subscription(81)).next_due == "2026-12-07T08:00:00+00:00"
 
 
 async def test_a_weekly_tip_whose_send_timed_out_counts_as_sent(advisor):
