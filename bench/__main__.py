@@ -180,6 +180,7 @@ async def others_p95_after_429(folder: Path, rtt: float, rate_limiter: AIORateLi
 
 
 async def main() -> None:
+    rtt = rtt_from_env()  # read first: a wrong BENCH_RTT stops the bench before it runs
     with tempfile.TemporaryDirectory() as folder:
         ratio, rate = await measure(Path(folder), "quick", QUICK_ROUNDS, 5, quick_round)
         print(f"per-tap ratio vs bare handler: {ratio:.2f}")
@@ -191,7 +192,6 @@ async def main() -> None:
     print(f"card render uncached: {uncached:.1f} ms")
     print(f"card render cached: {cached:.2f} ms")
 
-    rtt = rtt_from_env()
     print(f"round trip to the Bot API (RTT): {rtt * 1e3:.0f} ms")
     with tempfile.TemporaryDirectory() as folder:
         for users, rounds in CROWDS.items():

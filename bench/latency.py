@@ -44,9 +44,12 @@ def rtt_from_env() -> float:
     """The round trip in seconds, from ``BENCH_RTT`` in milliseconds (default 100 ms: Telegram
     from a server in Europe; milliseconds because that is how a round trip is usually quoted)."""
     value = os.environ.get("BENCH_RTT", "").strip()
-    milliseconds = float(value) if value else DEFAULT_RTT_MS
+    try:
+        milliseconds = float(value) if value else DEFAULT_RTT_MS
+    except ValueError:
+        milliseconds = math.nan
     if not milliseconds > 0:
-        raise SystemExit("BENCH_RTT is the round trip in milliseconds, and must be above 0")
+        raise SystemExit(f"BENCH_RTT is the round trip in milliseconds, above 0 (not {value!r})")
     return milliseconds / 1000
 
 
