@@ -9,11 +9,17 @@ keeps no state and stores nothing.
 The two are measured round by round, interleaved (a round of the advisor, then the same
 number of bare taps), so that the machine's drift hits both alike; the ratio printed is the
 median of the rounds' ratios.
+
+Then latency, with a round trip to the Bot API (``BENCH_RTT`` milliseconds, default 100; see
+``bench/latency.py``): 1, 20 and 100 users tapping through the quick check at once, and 20
+users of whom one gets a 429, with and without python-telegram-bot's AIORateLimiter.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import statistics
 import tempfile
 import time
@@ -22,8 +28,9 @@ from pathlib import Path
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.ext import ApplicationBuilder, CallbackQueryHandler, ContextTypes
+from telegram.ext import AIORateLimiter, ApplicationBuilder, CallbackQueryHandler, ContextTypes
 
+from bench.latency import Crowd, FloodingBotApi, advisor, crowd, percentile, rate_limited, rtt_from_env
 from bot import card
 from bot.app import build_application
 from bot.config import Settings
@@ -37,6 +44,12 @@ from tests.support.profiles import PROFILES
 QUICK_ROUNDS = 400  # quick checks: 5 timed answer taps each, then an untimed Retake
 FULL_ROUNDS = 80  # full assessments: 20 timed taps each (intro to result and card), untimed Retake
 FULL_OPTIONS = (3, 2, 3, 1, 4, 2, 3, 2, 2, 1, 1, 1, 2, 1)  # SSRM, management, the eight cells
+CROWDS = {1: 4, 20: 1, 100: 1}  # users tapping at once: rounds (one user alone: 20 taps, not 5)
+# After this many round trips a crowd's users start no more taps (see latency.crowd): 10 s at
+# 100 ms, ten times what five taps take at the target of at most 2 x RTT each.
+CROWD_BUDGET_RTTS = 100
+FLOOD_USERS = 20
+FLOOD_RETRY_AFTER = 1  # seconds, in the 429 one user's editMessageText gets
 
 
 class BareBot:
@@ -135,7 +148,40 @@ async def card_render_times() -> tuple[float, float]:
     return statistics.median(uncached) * 1e3, statistics.median(cached) * 1e3
 
 
+async def crowd_latency(folder: Path, users: int, rounds: int, rtt: float) -> Crowd:
+    """``rounds`` crowds of ``users`` users (new ones each round), tapping through the quick check."""
+    api = LocalBotApi(record_calls=False, rtt=rtt)
+    total = Crowd()
+    async with advisor(folder, f"crowd-{users}", api) as application:
+        for round_ in range(rounds):
+            first_user = 1 + round_ * users
+            result, _ = await crowd(application, api, users, first_user=first_user, budget=CROWD_BUDGET_RTTS * rtt)
+            total.latencies += result.latencies
+            total.seconds += result.seconds
+            total.planned += result.planned
+    return total
+
+
+async def others_p95_after_429(folder: Path, rtt: float, rate_limiter: AIORateLimiter | None) -> float:
+    """The p95 tap latency (seconds) of all users but one, when that one's first edit gets a 429."""
+    api = FloodingBotApi(rtt)
+    target = 1  # the first user; in a private chat the chat id is the user id
+
+    def flood_target(chats) -> None:
+        api.flood(target, "editMessageText", FLOOD_RETRY_AFTER)
+
+    limited = rate_limited(rate_limiter) if rate_limiter else contextlib.nullcontext()
+    with limited:
+        async with advisor(folder, f"flood-{rate_limiter is not None}", api) as application:
+            _, chats = await crowd(
+                application, api, FLOOD_USERS, budget=CROWD_BUDGET_RTTS * rtt, before=flood_target,
+                flooded=frozenset({target}),
+            )
+    return percentile([seconds for chat in chats if chat.user["id"] != target for seconds in chat.latencies], 95)
+
+
 async def main() -> None:
+    rtt = rtt_from_env()  # read first: a wrong BENCH_RTT stops the bench before it runs
     with tempfile.TemporaryDirectory() as folder:
         ratio, rate = await measure(Path(folder), "quick", QUICK_ROUNDS, 5, quick_round)
         print(f"per-tap ratio vs bare handler: {ratio:.2f}")
@@ -146,6 +192,23 @@ async def main() -> None:
     uncached, cached = await card_render_times()
     print(f"card render uncached: {uncached:.1f} ms")
     print(f"card render cached: {cached:.2f} ms")
+
+    print(f"round trip to the Bot API (RTT): {rtt * 1e3:.0f} ms")
+    with tempfile.TemporaryDirectory() as folder:
+        for users, rounds in CROWDS.items():
+            result = await crowd_latency(Path(folder), users, rounds, rtt)
+            who = f"{users} user" if users == 1 else f"{users} users"
+            cut = f" ({result.taps} of {result.planned} taps in the budget of {CROWD_BUDGET_RTTS} x RTT)"
+            print(
+                f"tap latency at {who}, p50/p95 (x RTT): {result.in_rtt(50, rtt):.1f} / {result.in_rtt(95, rtt):.1f}"
+                + (cut if result.taps < result.planned else "")
+            )
+            print(f"throughput at {who} (taps/s): {result.throughput:.0f}")
+        # the 429 is expected: its warning (without a rate limiter) is not the bench's output
+        logging.getLogger("bot").setLevel(logging.ERROR)
+        own = await others_p95_after_429(Path(folder), rtt, None) / rtt
+        limited = await others_p95_after_429(Path(folder), rtt, AIORateLimiter(max_retries=1)) / rtt
+        print(f"429 for one user, others' p95 (x RTT): own handling {own:.1f} / AIORateLimiter {limited:.1f}")
 
 
 if __name__ == "__main__":

@@ -72,13 +72,13 @@ class Failure:
 
 
 class LocalBotApi(BaseRequest):
-    """Answers the Bot API methods the advisor uses, in memory: at once, or each call after
-    ``delay`` seconds (so that concurrent updates visibly overlap)."""
+    """Answers the Bot API methods the advisor uses, in memory: instantly, or after ``rtt``
+    seconds (the round trip to Telegram, for the latency benchmark)."""
 
-    def __init__(self, record_calls: bool = True, delay: float = 0) -> None:
+    def __init__(self, record_calls: bool = True, rtt: float = 0.0) -> None:
         # The benchmark turns the recording off: the double's memory is not the advisor's.
         self.record_calls = record_calls
-        self.delay = delay  # seconds each call takes, as Telegram's distance would (0: at once)
+        self.rtt = rtt  # 0: no sleep at all, so the per-tap CPU comparison is unchanged
         self.calls: list[tuple[str, dict]] = []
         self.messages: dict[tuple[int, int], ChatMessage] = {}
         self._chats: dict[int, list[ChatMessage]] = defaultdict(list)  # in the order they were sent
@@ -108,11 +108,13 @@ class LocalBotApi(BaseRequest):
             params = {**params, **{name: part[1] for name, part in request_data.multipart_data.items()}}
         if self.record_calls:
             self.calls.append((bot_method, params))
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        # A failure is claimed when the request arrives, so that under a round trip it still
+        # hits the request it was meant for, not whichever one of its method answers first.
         failures = self._failures.get(bot_method)
-        if failures:
-            failure = failures.popleft()
+        failure = failures.popleft() if failures else None
+        if self.rtt:
+            await asyncio.sleep(self.rtt)
+        if failure is not None:
             if failure.status == TIMEOUT:
                 raise TimedOut("the request timed out")
             body: dict[str, Any] = {"ok": False, "error_code": failure.status, "description": failure.description}

@@ -27,7 +27,7 @@ class SlowFirstEdit(LocalBotApi):
     """Telegram takes its time over the first edit (one slow path through the network)."""
 
     def __init__(self) -> None:
-        super().__init__(delay=DELAY)
+        super().__init__(rtt=DELAY)
         self.slowed = False
 
     async def do_request(self, url: str, *args, **kwargs):
@@ -68,7 +68,7 @@ async def test_two_numbers_typed_in_one_batch_answer_two_questions_in_order(advi
 
 
 async def test_two_users_interleaved_in_one_batch_both_finish_their_check(start_advisor):
-    context, api = start_advisor(LocalBotApi(delay=DELAY))
+    context, api = start_advisor(LocalBotApi(rtt=DELAY))
     async with context as application:
         alice = ChatSimulator(application, api, user_id=1)
         bob = ChatSimulator(application, api, user_id=2, first_name="Bob", language_code="nl")
@@ -93,7 +93,7 @@ async def test_two_users_interleaved_in_one_batch_both_finish_their_check(start_
 
 
 async def test_the_weekly_tip_goes_out_while_other_users_are_tapping(start_advisor):
-    context, api = start_advisor(LocalBotApi(delay=DELAY))
+    context, api = start_advisor(LocalBotApi(rtt=DELAY))
     async with context as application:
         subscriber = ChatSimulator(application, api, user_id=21)
         await subscribe(subscriber, "Monday", lambda: NOW)
