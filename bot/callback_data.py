@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import ClassVar, get_type_hints
 
 from bot.i18n import LANGUAGES
@@ -91,18 +92,24 @@ def decode(data: str | None) -> CallbackData | None:
     return None
 
 
-def _decode_as(kind: type[CallbackData], parts: list[str]) -> CallbackData | None:
+@cache
+def _parts_of(kind: type[CallbackData]) -> tuple[tuple[dataclasses.Field, object], ...]:
+    """A kind's parts with their types, worked out once (a tap decodes one on every update)."""
     hints = get_type_hints(kind)
+    return tuple((item, hints[item.name]) for item in dataclasses.fields(kind) if item.init)
+
+
+def _decode_as(kind: type[CallbackData], parts: list[str]) -> CallbackData | None:
+    items = _parts_of(kind)
     values = {}
-    items = [item for item in dataclasses.fields(kind) if item.init]
     if len(parts) > len(items):
         return None
-    for index, item in enumerate(items):
+    for index, (item, hint) in enumerate(items):
         if index >= len(parts):
             if item.default is dataclasses.MISSING:
                 return None
             continue
-        value = _value(item, hints[item.name], parts[index])
+        value = _value(item, hint, parts[index])
         if value is None:
             return None
         values[item.name] = value
