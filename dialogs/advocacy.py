@@ -8,6 +8,7 @@ advocacy program (seed 003). A tip that is the advisor's own advice says so (``s
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -95,13 +96,23 @@ def tips_for(role: str, phase: int) -> tuple[Tip, ...]:
     return tuple(sorted(fitting, key=lambda tip: (tip.source == ADVICE, tip.roles[0] != role)))
 
 
-def next_weekly_tip(role: str, phase: int, last_key: str | None) -> Tip:
-    """The tip after ``last_key`` in the role's list, round and round: never the same twice in
-    a row (every role has more than one tip for every phase)."""
-    tips = tips_for(role, phase)
-    keys = [tip.key for tip in tips]
-    index = keys.index(last_key) + 1 if last_key in keys else 0
-    return tips[index % len(tips)]
+REPEAT_GAP = 13  # weeks: a weekly tip does not come again within three months
+HISTORY = 52  # the weekly tips remembered per subscriber, newest last: a year's
+
+
+def next_weekly_tip(role: str, phase: int, recent: Sequence[str]) -> Tip:
+    """The weekly tip after the ``recent`` ones (keys, oldest first): the first of the role's
+    list for the phase that was never sent, else the one sent longest ago. A steady subscriber
+    goes round the list; with more than REPEAT_GAP tips for every role and phase, no tip comes
+    again within REPEAT_GAP weeks, even after a change of role or phase (some tip of the new
+    list is not among the last REPEAT_GAP sent, and the one chosen was sent before that one)."""
+    last_sent = {key: index for index, key in enumerate(recent)}  # a key's latest position
+    return min(tips_for(role, phase), key=lambda tip: last_sent.get(tip.key, -1))
+
+
+def remember(recent: Sequence[str], key: str) -> tuple[str, ...]:
+    """The history after sending ``key``: newest last, the latest HISTORY kept."""
+    return (*recent, key)[-HISTORY:]
 
 
 SEND_AT = time(9, 0)  # local time of the weekly tip

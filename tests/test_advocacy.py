@@ -152,6 +152,7 @@ async def test_flood_control_retries_later_with_the_same_tip(advisor):
     subscription = await advisor.storage.subscription(13)
     assert subscription.next_due == (monday + timedelta(seconds=30)).isoformat()
     assert subscription.last_tip is None
+    assert subscription.recent_tips == ()  # released: the claimed tip is not remembered as sent
     assert await send_due_tips(advisor.application, monday + timedelta(seconds=10)) == 0  # still waiting
     assert await send_due_tips(advisor.application, monday + timedelta(seconds=30)) == 1
     assert "Share the company’s posts" in advisor.api.calls_of("sendMessage")[-1]["text"]
@@ -248,3 +249,59 @@ async def test_partners_in_early_phases_hear_when_the_model_brings_them_in(advis
         "Tips for the next step: phase 3 · Experimentation.</i>\n<i>In the SSRM, local partners take part from "
         "phase 4 · Collaborate on.</i>"
     )
+
+
+async def test_the_tips_sent_are_remembered_and_a_released_tip_is_not(advisor):
+    await subscribe(advisor.chat(user_id=71), "Monday", lambda: NOW)
+    monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
+    for week in range(3):
+        assert await send_due_tips(advisor.application, monday + week * timedelta(days=7)) == 1
+    subscription = await advisor.storage.subscription(71)
+    assert subscription.recent_tips == tuple(t.key for t in advocacy.tips_for("employee", 3)[:3])
+    assert subscription.last_tip == subscription.recent_tips[-1]
+    advisor.api.fail("sendMessage", 429, "Too Many Requests: retry after 30", retry_after=30)
+    assert await send_due_tips(advisor.application, monday + timedelta(days=21)) == 0
+    assert (await advisor.storage.subscription(71)).recent_tips == subscription.recent_tips
+
+
+async def test_the_history_is_kept_when_the_user_subscribes_again(advisor):
+    chat = advisor.chat(user_id=72)
+    await subscribe(chat, "Monday", lambda: NOW)
+    await send_due_tips(advisor.application, datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
+    await chat.send("/stop")
+    await subscribe(chat, "Friday", lambda: NOW)
+    assert (await advisor.storage.subscription(72)).recent_tips == ("own_words",)
+
+
+def test_the_next_weekly_tip_is_the_first_never_sent_else_the_one_sent_longest_ago():
+    keys = [t.key for t in advocacy.tips_for("manager", 4)]
+    assert advocacy.next_weekly_tip("manager", 4, ()).key == keys[0]
+    assert advocacy.next_weekly_tip("manager", 4, (keys[1], keys[0])).key == keys[2]
+    everything = [*keys[3:], *keys[:3]]  # all sent, keys[3] longest ago
+    assert advocacy.next_weekly_tip("manager", 4, everything).key == keys[3]
+    assert advocacy.next_weekly_tip("manager", 4, [*everything, keys[3]]).key == keys[4]
+    assert advocacy.remember(["a"] * advocacy.HISTORY, "b") == (*["a"] * (advocacy.HISTORY - 1), "b")
+
+
+async def test_migration_5_starts_the_history_with_the_last_tip(database):
+    import aiosqlite
+
+    from bot.migrations import MIGRATIONS
+    from bot.storage import Storage
+
+    async with aiosqlite.connect(database, isolation_level=None) as db:  # a database of the previous release
+        for number, script in enumerate(MIGRATIONS[:4], start=1):
+            await db.executescript(f"BEGIN; {script}; PRAGMA user_version = {number}; COMMIT;")
+        await db.execute("INSERT INTO users (id) VALUES (91), (92)")
+        await db.execute(
+            "INSERT INTO subscriptions (user_id, role, phase, weekday, next_due, last_tip)"
+            " VALUES (91, 'employee', 3, 0, '2026-11-30T08:00:00+00:00', 'formats'),"
+            " (92, 'manager', 4, 0, '2026-11-30T08:00:00+00:00', NULL)"
+        )
+    storage = await Storage.open(database)
+    try:
+        assert (await storage.subscription(91)).recent_tips == ("formats",)
+        assert (await storage.subscription(92)).recent_tips == ()
+        assert await storage.tips_done(91) == 0
+    finally:
+        await storage.close()
