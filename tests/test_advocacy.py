@@ -1,5 +1,5 @@
 """Advocacy tips by role and phase, paging, and the weekly tip: subscribe, restart, send once,
-never the same tip twice in a row, 403 unsubscribes, 429 waits."""
+no tip again within 13 weeks, 403 unsubscribes, 429 waits."""
 
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -33,7 +33,7 @@ async def test_without_a_result_one_question_places_the_organisation(advisor):
     ]
     await chat.tap("Veel medewerkers of partners delen")
     assert chat.last.text == (
-        "<b>Advocacytips</b> · Medewerker\nTip 1 van 6 · <i>Voor fase 4 · Collaborate</i>\n\n"
+        "<b>Advocacytips</b> · Medewerker\nTip 1 van 20 · <i>Voor fase 4 · Collaborate</i>\n\n"
         "Deel de posts van je organisatie vanaf je eigen profiel en zet er een zin in je eigen woorden bij: "
         "jouw persoonlijke verhaal maakt de merkboodschap authentiek.\n\n"
         "<i>Bron: SSRM, fase 3 · Experimentation</i>"
@@ -48,7 +48,7 @@ async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
         await chat.tap(5)  # phase 5
     await open_tips(chat, "Manager or executive")
     tips = advocacy.tips_for("manager", 5)
-    assert chat.last.text.startswith("<b>Advocacy tips</b> · Manager or executive\nTip 1 of 8 · <i>For phase 5")
+    assert chat.last.text.startswith("<b>Advocacy tips</b> · Manager or executive\nTip 1 of 23 · <i>For phase 5")
     seen = []
     for page in range(len(tips)):
         seen.append(chat.last.text.split("\n\n")[1])
@@ -60,15 +60,16 @@ async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
         "morning, is enough to start."
     )
     assert chat.last.text.endswith("<i>The advisor’s own advice, not from the models</i>")
-    assert len(set(seen)) == 8
+    assert len(set(seen)) == 23
     await chat.tap("« Previous")
-    assert "Tip 7 of 8" in chat.last.text
+    assert "Tip 22 of 23" in chat.last.text
 
 
 def test_tips_per_role_and_phase_come_from_the_sources():
-    assert [t.key for t in advocacy.tips_for("partner", 4)] == [
-        "local_hero", "whatsapp", "consistent", "mobile", "conversation", "recommend",
-    ]
+    partner = [t.key for t in advocacy.tips_for("partner", 4)]
+    assert partner[:3] == ["local_hero", "whatsapp", "consistent"]  # the role's own tips first
+    assert partner.index("local_promotion") < partner.index("mobile")  # then those shared with employees
+    assert partner[-1] == "recommend"  # the advisor's own advice last
     assert [t.key for t in advocacy.tips_for("employee", 1)] == [t.key for t in advocacy.tips_for("employee", 3)]
     assert "leads" in {t.key for t in advocacy.tips_for("employee", 5)}
     assert "leads" not in {t.key for t in advocacy.tips_for("employee", 3)}
@@ -245,7 +246,7 @@ async def test_partners_in_early_phases_hear_when_the_model_brings_them_in(advis
     await open_tips(chat, "Local partner (dealer, franchisee)")
     await chat.tap("Only company profiles post")
     assert chat.last.text.startswith(
-        "<b>Advocacy tips</b> · Local partner (dealer, franchisee)\nTip 1 of 4 · <i>Your phase: 2 · Basic Publishing. "
+        "<b>Advocacy tips</b> · Local partner (dealer, franchisee)\nTip 1 of 15 · <i>Your phase: 2 · Basic Publishing. "
         "Tips for the next step: phase 3 · Experimentation.</i>\n<i>In the SSRM, local partners take part from "
         "phase 4 · Collaborate on.</i>"
     )

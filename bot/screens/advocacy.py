@@ -94,7 +94,8 @@ def day_names(language: str) -> list[str]:
 def pick_day(tr: NullTranslations, language: str, role: str, phase: int) -> Screen:
     _ = tr.gettext
     text = _(
-        "On which day would you like your tip? It comes around 9:00, one tip a week, never the same twice in a row."
+        "On which day would you like your tip? It comes around 9:00, one tip a week, and none comes again within "
+        "three months."
     )
     names = day_names(language)
     buttons = [
