@@ -38,7 +38,7 @@ async def test_without_a_result_one_question_places_the_organisation(advisor):
         "jouw persoonlijke verhaal maakt de merkboodschap authentiek.\n\n"
         "<i>Bron: SSRM, fase 3 · Experimentation</i>"
     )
-    assert chat.last.labels == [["Volgende »"], ["🔔 Elke week een tip"], ["Andere rol", "☰ Menu"]]
+    assert chat.last.labels == [["✓ Gedaan"], ["Volgende »"], ["🔔 Elke week een tip"], ["Andere rol", "☰ Menu"]]
 
 
 async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
@@ -54,7 +54,7 @@ async def test_with_a_result_the_tips_fit_its_phase_and_page(advisor):
         seen.append(chat.last.text.split("\n\n")[1])
         if page < len(tips) - 1:
             await chat.tap("Next »")
-    assert chat.last.labels[0] == ["« Previous"]  # the last page has no Next
+    assert chat.last.labels[1] == ["« Previous"]  # the last page has no Next
     assert seen[-1] == (
         "Make sharing part of the week, not an extra task: a fixed ten minutes, for instance on Monday "
         "morning, is enough to start."
@@ -231,7 +231,7 @@ async def test_subscribed_users_can_change_day_or_role_and_are_not_asked_to_plac
     chat = advisor.chat(user_id=61)
     await subscribe(chat, "Monday", lambda: NOW)
     await chat.tap("More tips")
-    assert chat.last.labels[1] == ["🗓 Other day or role", "🔕 Stop"]
+    assert chat.last.labels[2] == ["🗓 Other day or role", "🔕 Stop"]
     await chat.tap("Other role")
     await chat.tap("Manager or executive")
     assert "Tip 1 of" in chat.last.text  # placed by the subscription: no question
@@ -306,3 +306,84 @@ async def test_migration_5_starts_the_history_with_the_last_tip(database):
         assert await storage.tips_done(91) == 0
     finally:
         await storage.close()
+
+
+async def _done_rows(advisor) -> list[tuple]:
+    return await advisor.storage._db.execute_fetchall("SELECT user_id, tip FROM tips_done ORDER BY done_at, tip")
+
+
+async def test_done_under_a_tip_is_noted_once_with_a_toast(advisor):
+    chat = advisor.chat(user_id=111)
+    await open_tips(chat, "Employee")
+    await chat.tap("Many employees or partners share")  # phase 4
+    page = chat.last.text
+    await chat.tap("✓ Done")
+    assert advisor.api.toasts[-1] == "Noted: 1 tip acted on"
+    assert chat.last.text == page  # the tip stays on screen
+    await chat.tap("✓ Done")  # again: not counted twice
+    assert advisor.api.toasts[-1] == "Noted: 1 tip acted on"
+    await chat.tap("Next »")
+    await chat.tap("✓ Done")
+    assert advisor.api.toasts[-1] == "Noted: 2 tips acted on"
+    first, second = advocacy.tips_for("employee", 4)[:2]
+    assert await _done_rows(advisor) == [(111, first.key), (111, second.key)]
+    assert await advisor.storage.tips_done(111) == 2
+    assert await advisor.storage.tips_done(112) == 0  # per user
+
+
+async def test_done_toast_in_dutch_with_its_plural(advisor):
+    chat = advisor.chat(user_id=113, language_code="nl")
+    await open_tips(chat, "Manager of directie")
+    await chat.tap("Alleen bedrijfsprofielen posten")
+    await chat.tap("✓ Gedaan")
+    assert advisor.api.toasts[-1] == "Genoteerd: 1 tip toegepast"
+    await chat.tap("✓ Gedaan")
+    assert advisor.api.toasts[-1] == "Genoteerd: 1 tip toegepast"
+    await chat.tap("Volgende »")
+    await chat.tap("✓ Gedaan")
+    assert advisor.api.toasts[-1] == "Genoteerd: 2 tips toegepast"
+    assert await advisor.storage.tips_done(113) == 2
+
+
+async def test_done_under_the_weekly_tip_notes_that_tip(advisor):
+    chat = advisor.chat(user_id=114)
+    await subscribe(chat, "Monday", lambda: NOW)
+    await send_due_tips(advisor.application, datetime(2026, 11, 30, 8, 0, tzinfo=UTC))
+    weekly = chat.last
+    assert weekly.labels == [["✓ Done"], ["More tips"], ["🔕 Stop the weekly tip"]]
+    await chat.tap("✓ Done", weekly)
+    assert advisor.api.toasts[-1] == "Noted: 1 tip acted on"
+    assert await _done_rows(advisor) == [(114, "own_words")]
+    assert chat.last is weekly and chat.last.text.startswith("<b>💡 Your tip of the week</b>")
+
+
+async def test_a_forged_done_tap_is_refused_and_nothing_is_written(advisor):
+    chat = advisor.chat(user_id=115)
+    await open_tips(chat, "Employee")
+    await chat.tap("Only company profiles post")
+    page = chat.last.text
+    for forged in ("d1:not_a_tip", "d1:", "d1:own_words:n", "d1:OWN_WORDS", "d1:own_words ", "d1:" + "x" * 61):
+        await chat.tap_data(forged)
+        assert advisor.api.toasts[-1] == "This button is no longer active.", forged
+    assert chat.last.text == page
+    assert await _done_rows(advisor) == []
+    assert await advisor.storage.tips_done(115) == 0
+
+
+async def test_a_forged_done_tap_in_dutch_and_from_a_stranger_registers_no_one(advisor):
+    chat = advisor.chat(user_id=116, language_code="nl")
+    await chat.send("/tips")
+    await advisor.storage._db.execute("DELETE FROM users WHERE id = 116")  # as if never seen
+    await chat.tap_data("d1:forged")
+    assert advisor.api.toasts[-1] == "Deze knop werkt niet meer."
+    assert await advisor.storage.load_user(116) is None
+
+
+def test_every_tip_has_a_done_button_within_telegrams_64_bytes():
+    from bot.callback_data import MAX_BYTES, TipDone, decode
+
+    for tip in advocacy.TIPS:
+        data = TipDone(tip.key).encode()
+        assert len(data.encode()) <= MAX_BYTES
+        assert decode(data) == TipDone(tip.key)
+    assert decode("d1:not_a_tip") is None
