@@ -16,6 +16,7 @@ Formats (a field per ``:``-separated part, in order; trailing optional parts may
 - ``r1:<session>:<part>``                    a part of a stored result
 - ``t1:roles`` · ``t1:<role>`` · ``t1:<role>:<phase>:<page>[:n]``   advocacy tips
 - ``w1:days:<role>:<phase>`` · ``w1:on:<role>:<phase>:<weekday>`` · ``w1:off``   the weekly tip
+- ``d1:<tip>``                               "✓ Done" under a tip: the user acted on it
 """
 
 from __future__ import annotations
@@ -261,6 +262,17 @@ class WeeklyOn(CallbackData, prefix="w1"):
 @dataclass(frozen=True)
 class WeeklyOff(CallbackData, prefix="w1"):
     what: str = choices("off", default="off")
+
+
+TIP_KEYS = tuple(tip.key for tip in advocacy.TIPS)
+
+
+@dataclass(frozen=True)
+class TipDone(CallbackData, prefix="d1"):
+    """"✓ Done" under a tip (a page of tips or the weekly tip). Only the keys of today's tips
+    decode: a forged key, or a tip dropped since the button was sent, is refused as stale."""
+
+    tip: str = choices(*TIP_KEYS)
 
 
 def menu(action: str) -> str:

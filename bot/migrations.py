@@ -109,4 +109,18 @@ MIGRATIONS: tuple[str, ...] = (
         WHERE id = NEW.id;
     END;
     """,
+    # 5: the weekly tips sent, so that none comes again within three months (a JSON array of
+    # tip keys, oldest first, claimed and released with the tip in the same statement); and the
+    # tips a user acted on ("✓ Done"), each counted once
+    f"""
+    ALTER TABLE subscriptions ADD COLUMN recent_tips TEXT NOT NULL DEFAULT '[]';
+    UPDATE subscriptions SET recent_tips = json_array(last_tip) WHERE last_tip IS NOT NULL;
+
+    CREATE TABLE tips_done (
+        user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        tip         TEXT NOT NULL,                -- a key of dialogs.advocacy.TIPS
+        done_at     TEXT NOT NULL DEFAULT {NOW},
+        PRIMARY KEY (user_id, tip)
+    ) WITHOUT ROWID;
+    """,
 )

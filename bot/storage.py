@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +72,7 @@ class Subscription:
     last_tip: str | None
     language: str | None  # the user's choice, else the language they subscribed in
     failures: int
+    recent_tips: tuple[str, ...] = ()  # the tips sent, oldest first (the last is last_tip)
 
 
 _LOAD_USER = """
@@ -99,9 +101,14 @@ SELECT s.user_id, s.role,
        coalesce((SELECT json_extract(r.scores, '$.phase') FROM results r
                  WHERE r.user_id = s.user_id AND json_extract(r.scores, '$.phase') IS NOT NULL
                  ORDER BY r.created_at DESC, r.id DESC LIMIT 1), s.phase),
-       s.weekday, s.next_due, s.last_tip, coalesce(u.language, s.language), s.failures
+       s.weekday, s.next_due, s.last_tip, coalesce(u.language, s.language), s.failures, s.recent_tips
 FROM subscriptions s JOIN users u ON u.id = s.user_id
 """
+
+
+def _subscription(row) -> Subscription:
+    *fields, recent = row
+    return Subscription(*fields, tuple(json.loads(recent)))
 
 
 def _parse_answers(packed: str | None) -> dict[str, int]:
@@ -242,22 +249,25 @@ class Storage:
 
     async def subscription(self, user_id: int) -> Subscription | None:
         rows = await self._db.execute_fetchall(_SUBSCRIPTIONS + " WHERE s.user_id = ? AND s.active = 1", (user_id,))
-        return Subscription(*rows[0]) if rows else None
+        return _subscription(rows[0]) if rows else None
 
     async def due_subscriptions(self, now: str, limit: int) -> list[Subscription]:
         """Active subscriptions whose tip is due at ``now`` (UTC ISO 8601), the longest waiting first."""
         rows = await self._db.execute_fetchall(
             _SUBSCRIPTIONS + " WHERE s.active = 1 AND s.next_due <= ? ORDER BY s.next_due LIMIT ?", (now, limit)
         )
-        return [Subscription(*row) for row in rows]
+        return [_subscription(row) for row in rows]
 
-    async def claim_tip(self, user_id: int, due: str, tip: str, next_due: str) -> bool:
-        """Mark ``tip`` as sent and schedule the next one, before it is sent: a tip goes out at
-        most once even if the bot stops mid-send. False if another run claimed it first."""
+    async def claim_tip(self, user_id: int, due: str, sent: Sequence[str], next_due: str) -> bool:
+        """Mark the tip as sent and schedule the next one, before it is sent: a tip goes out at
+        most once even if the bot stops mid-send. ``sent``: the tips sent with this one, which
+        is last. One statement, a compare-and-set on ``due``: False if another run claimed it
+        first, and then nothing is written."""
         async with self._write_lock:
             cursor = await self._db.execute(
-                "UPDATE subscriptions SET last_tip = ?, next_due = ? WHERE user_id = ? AND next_due = ? AND active = 1",
-                (tip, next_due, user_id, due),
+                "UPDATE subscriptions SET last_tip = ?, recent_tips = ?, next_due = ?"
+                " WHERE user_id = ? AND next_due = ? AND active = 1",
+                (sent[-1], json.dumps(list(sent)), next_due, user_id, due),
             )
         return cursor.rowcount == 1
 
@@ -272,17 +282,35 @@ class Storage:
             await self._db.execute("UPDATE subscriptions SET next_due = ? WHERE user_id = ?", (next_due, user_id))
 
     async def release_tip(
-        self, user_id: int, previous_tip: str | None, retry_at: str, *, failed: bool = False
+        self, user_id: int, previous: Sequence[str], retry_at: str, *, failed: bool = False
     ) -> None:
-        """A claimed tip that Telegram did not take: try again at ``retry_at``. ``failed``: it
-        was refused and counts as a failure; otherwise (postponed, or given up for the week)
-        the count starts again."""
+        """A claimed tip that Telegram did not take: the tips sent are ``previous`` again (as
+        they were before the claim), and it is tried again at ``retry_at``. ``failed``: it was
+        refused and counts as a failure; otherwise (postponed, or given up for the week) the
+        count starts again."""
         async with self._write_lock:
             await self._db.execute(
-                "UPDATE subscriptions SET last_tip = ?, next_due = ?,"
+                "UPDATE subscriptions SET last_tip = ?, recent_tips = ?, next_due = ?,"
                 " failures = CASE WHEN ? THEN failures + 1 ELSE 0 END WHERE user_id = ?",
-                (previous_tip, retry_at, failed, user_id),
+                (previous[-1] if previous else None, json.dumps(list(previous)), retry_at, failed, user_id),
             )
+
+    # -- tips acted on ---------------------------------------------------------------------------
+
+    async def mark_tip_done(self, user_id: int, tip: str) -> int:
+        """Note that the user acted on ``tip`` (once: marking it again changes nothing); returns
+        how many tips they acted on."""
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO tips_done (user_id, tip) VALUES (?, ?) ON CONFLICT (user_id, tip) DO NOTHING",
+                (user_id, tip),
+            )
+        return await self.tips_done(user_id)
+
+    async def tips_done(self, user_id: int) -> int:
+        """How many tips the user acted on ("✓ Done")."""
+        rows = await self._db.execute_fetchall("SELECT count(*) FROM tips_done WHERE user_id = ?", (user_id,))
+        return rows[0][0]
 
     # -- results -----------------------------------------------------------------------------
 

@@ -50,9 +50,10 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
         if now - datetime.fromisoformat(subscription.next_due) > TOO_LATE:
             await storage.reschedule(subscription.user_id, advocacy.next_morning(now, zone).isoformat())
             continue
-        tip = advocacy.next_weekly_tip(subscription.role, subscription.phase, subscription.last_tip)
+        tip = advocacy.next_weekly_tip(subscription.role, subscription.phase, subscription.recent_tips)
+        sent_now = advocacy.remember(subscription.recent_tips, tip.key)
         following = advocacy.next_due(now, subscription.weekday, zone).isoformat()
-        if not await storage.claim_tip(subscription.user_id, subscription.next_due, tip.key, following):
+        if not await storage.claim_tip(subscription.user_id, subscription.next_due, sent_now, following):
             continue  # another run took it
         try:
             await _send(application, subscription, tip)
@@ -65,7 +66,7 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
             retry_at = now + _retry_after(error)
             advisor.weekly_tips_paused_until = retry_at
             log.warning("flood control: weekly tips paused until %s", retry_at.isoformat())
-            await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at.isoformat())
+            await storage.release_tip(subscription.user_id, subscription.recent_tips, retry_at.isoformat())
             break
         except TimedOut:
             # Telegram may have delivered it: counted as sent, so that no tip comes twice.
@@ -102,11 +103,11 @@ async def _failed(storage, subscription: Subscription, now: datetime, following:
         log.warning(
             "weekly tip to user %s refused %s times, next week then: %s", subscription.user_id, MAX_FAILURES, error
         )
-        await storage.release_tip(subscription.user_id, subscription.last_tip, following)
+        await storage.release_tip(subscription.user_id, subscription.recent_tips, following)
         return
     log.warning("weekly tip to user %s failed, retrying later: %s", subscription.user_id, error)
     retry_at = (now + RETRY_AFTER_ERROR).isoformat()
-    await storage.release_tip(subscription.user_id, subscription.last_tip, retry_at, failed=True)
+    await storage.release_tip(subscription.user_id, subscription.recent_tips, retry_at, failed=True)
 
 
 def _retry_after(error: RetryAfter) -> timedelta:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
-from bot.callback_data import LanguageTap, MenuTap, ResultTap, TipRoles, WeeklyOff
+from bot.callback_data import LanguageTap, MenuTap, ResultTap, TipDone, TipRoles, WeeklyOff
 from bot.flows import registry, runner
 from bot.handlers import advocacy, errors, groups, menu, results
 
@@ -36,6 +36,7 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(results.result_tap, pattern=_prefix(ResultTap)))
     application.add_handler(CallbackQueryHandler(advocacy.tips_tap, pattern=_prefix(TipRoles)))
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=_prefix(WeeklyOff)))
+    application.add_handler(CallbackQueryHandler(advocacy.done_tap, pattern=_prefix(TipDone)))
     application.add_handler(CallbackQueryHandler(menu.unknown_tap))
     application.add_handler(MessageHandler(PRIVATE, menu.typed_input))
     application.add_handler(TypeHandler(Update, runner.remember_screen), group=1)

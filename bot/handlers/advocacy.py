@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import Update
 
-from bot.callback_data import TipRoles, TipsTap, WeeklyDays, WeeklyOff, WeeklyOn, decode
+from bot.callback_data import TipDone, TipRoles, TipsTap, WeeklyDays, WeeklyOff, WeeklyOn, decode
 from bot.context import AdvisorContext
 from bot.replies import answer_and_show, send
 from bot.screens import advocacy as screens
@@ -58,6 +58,20 @@ async def weekly_tap(update: Update, context: AdvisorContext) -> None:
         await answer_and_show(update, screen)
     else:
         await _reject(update, context)
+
+
+async def done_tap(update: Update, context: AdvisorContext) -> None:
+    """"✓ Done" under a tip: noted once per user and tip, and a toast with how many tips the
+    user acted on; the tip stays on screen. A key this release does not know (forged, or a tip
+    dropped since) gets the stale toast, and nothing is written."""
+    tap = decode(update.callback_query.data)
+    if not isinstance(tap, TipDone):
+        await context.stored_language()  # without registering whoever sent it
+        await answer_and_show(update, None, toast=menu_screens.stale_button(context.tr))
+        return
+    visit = await context.visit()
+    count = await context.storage.mark_tip_done(visit.user_id, tap.tip)
+    await answer_and_show(update, None, toast=screens.done_toast(visit.tr, count))
 
 
 async def tips_command(update: Update, context: AdvisorContext) -> None:

@@ -9,7 +9,7 @@ from babel.dates import format_date, get_day_names
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
-from bot.callback_data import MenuTap, TipRoles, TipsTap, WeeklyDays, WeeklyOff, WeeklyOn
+from bot.callback_data import MenuTap, TipDone, TipRoles, TipsTap, WeeklyDays, WeeklyOff, WeeklyOn
 from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import advocacy, ssrm
 
@@ -50,6 +50,16 @@ def tip_text(tr: NullTranslations, tip: advocacy.Tip) -> str:
     return escape(_(tip.text)) + "\n\n<i>" + escape(_(advocacy.SOURCES[tip.source])) + "</i>"
 
 
+def done_button(tr: NullTranslations, tip: advocacy.Tip):
+    """Under every tip: the user says they acted on it."""
+    return button(tr.gettext("✓ Done"), TipDone(tip.key))
+
+
+def done_toast(tr: NullTranslations, count: int) -> str:
+    """The toast after "✓ Done": how many tips the user acted on so far."""
+    return tr.ngettext("Noted: {count} tip acted on", "Noted: {count} tips acted on", count).format(count=count)
+
+
 def tip_page(tr: NullTranslations, role: str, phase: int, page: int, subscribed: bool) -> Screen:
     """One tip of the role's list for the phase, with Back / Next and the weekly tip."""
     _ = tr.gettext
@@ -81,7 +91,7 @@ def tip_page(tr: NullTranslations, role: str, phase: int, page: int, subscribed:
         ]
     else:
         weekly = [button(_("🔔 A tip every week"), WeeklyDays("days", role, phase))]
-    rows = [paging, weekly, [button(_("Other role"), TipRoles()), menu_button(tr)]]
+    rows = [[done_button(tr, tips[page])], paging, weekly, [button(_("Other role"), TipRoles()), menu_button(tr)]]
     return Screen(text, InlineKeyboardMarkup([row for row in rows if row]))
 
 
@@ -94,7 +104,8 @@ def day_names(language: str) -> list[str]:
 def pick_day(tr: NullTranslations, language: str, role: str, phase: int) -> Screen:
     _ = tr.gettext
     text = _(
-        "On which day would you like your tip? It comes around 9:00, one tip a week, never the same twice in a row."
+        "On which day would you like your tip? It comes around 9:00, one tip a week, and none comes again within "
+        "three months."
     )
     names = day_names(language)
     buttons = [
@@ -140,6 +151,7 @@ def weekly_tip(tr: NullTranslations, tip: advocacy.Tip, role: str, phase: int) -
     _ = tr.gettext
     text = "<b>" + _("💡 Your tip of the week") + "</b>\n\n" + tip_text(tr, tip)
     rows = [
+        [done_button(tr, tip)],
         [button(_("More tips"), TipsTap(role, phase, 0, new_message=True))],
         [button(_("🔕 Stop the weekly tip"), WeeklyOff())],
     ]
