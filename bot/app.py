@@ -9,7 +9,7 @@ from datetime import datetime
 from telegram.ext import Application, ApplicationBuilder
 from telegram.request import BaseRequest, HTTPXRequest
 
-from bot import handlers, weekly_tips
+from bot import handlers, reminders, weekly_tips
 from bot.commands import register_commands
 from bot.config import Settings
 from bot.context import CONTEXT_TYPES, Advisor
@@ -36,6 +36,7 @@ async def start_advisor(application: Application) -> None:
     advisor.storage = await Storage.open(advisor.settings.database)
     await register_commands(application.bot)
     weekly_tips.schedule(application)
+    reminders.schedule(application)
     # Everything built so far (modules, catalogs, state machines) lives as long as the process:
     # moved out of the collector's generations, it is no longer rescanned by every full
     # collection (measured with `make bench`: about 0.1 ms less per tap).

@@ -14,6 +14,7 @@ Formats (a field per ``:``-separated part, in order; trailing optional parts may
 - ``l1:<language>``                          language choice
 - ``q1|f1:<session>:<step>:<action>``        a flow's buttons (see ``FlowTap``)
 - ``r1:<session>:<part>``                    a part of a stored result
+- ``p1:<plan>:<rank>:<0|1>`` · ``n1:ask|4|8|12|off``   tick a move of the plan; the reminder
 - ``t1:roles`` · ``t1:<role>`` · ``t1:<role>:<phase>:<page>[:n]``   advocacy tips
 - ``w1:days:<role>:<phase>`` · ``w1:on:<role>:<phase>:<weekday>`` · ``w1:off``   the weekly tip
 - ``d1:<tip>``                               "✓ Done" under a tip: the user acted on it
@@ -137,7 +138,9 @@ def _value(item: dataclasses.Field, hint, text: str):
 
 # -- the buttons ----------------------------------------------------------------------------------
 
-MENU_ACTIONS = ("menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results")
+MENU_ACTIONS = (
+    "menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results", "plan", "settings",
+)
 
 
 @dataclass(frozen=True)
@@ -153,9 +156,10 @@ class LanguageTap(CallbackData, prefix="l1"):
 
 
 # A flow's actions: an option index, b(ack), c(ontinue), n (start over), g (begin),
-# d(one with the checklist), s<nn><0|1> (mark Cycle step nn as not / in place).
-FLOW_ACTIONS = r"[0-9]|[bcngd]|s[0-9]{2}[01]"
-TRIGGERS = {"b": "back", "g": "begin", "d": "finish"}
+# d(one with the checklist), s<nn><0|1> (mark Cycle step nn as not / in place), k(eep the
+# answers as they are), e<question> (correct that answer).
+FLOW_ACTIONS = r"[0-9]|[bcngdk]|s[0-9]{2}[01]|e[a-z]{1,20}"
+TRIGGERS = {"b": "back", "g": "begin", "d": "finish", "k": "keep"}
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,8 @@ class FlowTap(CallbackData):
             return "mark_step", (int(self.action[1:3]), self.action[3] == "1")
         if self.action in TRIGGERS:
             return TRIGGERS[self.action], ()
+        if self.action.startswith("e"):
+            return "correct_" + self.action[1:], ()  # the flow's machine says whether it has one
         return None
 
     def with_action(self, action: str | int) -> FlowTap:
@@ -206,6 +212,26 @@ class ResultTap(CallbackData, prefix="r1"):
 
     session: int = digits(12)
     part: str = choices(*RESULT_PARTS)
+
+
+@dataclass(frozen=True)
+class PlanTap(CallbackData, prefix="p1"):
+    """Tick a move of a kept plan as done (1) or not yet (0)."""
+
+    plan: int = digits(12)
+    rank: int = digits(1)
+    done: int = digits(1)
+
+    def __post_init__(self) -> None:
+        if not (1 <= self.rank <= 3 and self.done in (0, 1)):
+            raise ValueError("rank 1-3, done 0 or 1")
+
+
+@dataclass(frozen=True)
+class RemindTap(CallbackData, prefix="n1"):
+    """The reminder to check in on the plan: ``ask`` (choose when), a number of weeks, ``off``."""
+
+    what: str = choices("ask", "4", "8", "12", "off")
 
 
 ROLES = tuple(advocacy.ROLES)

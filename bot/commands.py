@@ -19,9 +19,10 @@ def command_list(language: str) -> list[BotCommand]:
         BotCommand("help", _("What this advisor does")),
         BotCommand("language", _("Choose English or Dutch")),
         BotCommand("settings", _("Your settings")),
+        BotCommand("plan", _("Your plan: what to do first")),
         BotCommand("results", _("Your past results")),
         BotCommand("tips", _("Advocacy tips for your role")),
-        BotCommand("stop", _("Stop the weekly tip")),
+        BotCommand("stop", _("Stop the weekly tip and reminders")),
     ]
 
 

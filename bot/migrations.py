@@ -123,4 +123,43 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (user_id, tip)
     ) WITHOUT ROWID;
     """,
+    # 6: the plan, kept with the result it came from (the result's scores carry its moves:
+    # this trigger files them in the same statement); moves ticked off; the reminder to check in
+    f"""
+    CREATE TABLE plans (
+        id          INTEGER PRIMARY KEY,
+        user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        result_id   INTEGER NOT NULL UNIQUE REFERENCES results(id) ON DELETE CASCADE,
+        created_at  TEXT NOT NULL DEFAULT {NOW}
+    );
+    CREATE INDEX plans_by_user ON plans(user_id, id);
+
+    CREATE TABLE plan_moves (
+        plan_id     INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        rank        INTEGER NOT NULL,             -- 1: do this first
+        move        TEXT NOT NULL,                -- a key of dialogs.moves
+        done_at     TEXT,                         -- when the user ticked it off; NULL: still to do
+        PRIMARY KEY (plan_id, rank)
+    ) WITHOUT ROWID;
+
+    CREATE TRIGGER result_keeps_plan AFTER INSERT ON results
+    WHEN json_type(NEW.scores, '$.plan') = 'array'
+    BEGIN
+        INSERT INTO plans (user_id, result_id) VALUES (NEW.user_id, NEW.id);
+        INSERT INTO plan_moves (plan_id, rank, move)
+        SELECT (SELECT id FROM plans WHERE result_id = NEW.id), key + 1, value
+        FROM json_each(NEW.scores, '$.plan');
+    END;
+
+    CREATE TABLE reminders (
+        user_id     INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+        weeks       INTEGER NOT NULL,
+        next_due    TEXT NOT NULL,                -- UTC, ISO 8601
+        language    TEXT,                         -- the language it was asked for in
+        active      INTEGER NOT NULL DEFAULT 1,
+        stopped_why TEXT,                         -- 'user', 'blocked' or 'sent'
+        created_at  TEXT NOT NULL DEFAULT {NOW}
+    );
+    CREATE INDEX reminders_due ON reminders(next_due) WHERE active = 1;
+    """,
 )

@@ -18,7 +18,8 @@ from pathlib import Path
 
 import aiosqlite
 
-from bot.migrations import MIGRATIONS
+from bot.migrations import MIGRATIONS, NOW
+from dialogs.plan import KeptMove, KeptPlan
 from dialogs.results import StoredResult
 
 
@@ -312,6 +313,69 @@ class Storage:
         rows = await self._db.execute_fetchall("SELECT count(*) FROM tips_done WHERE user_id = ?", (user_id,))
         return rows[0][0]
 
+    # -- the plan and its reminder ------------------------------------------------------------
+
+    async def plan(self, user_id: int, plan_id: int | None = None) -> KeptPlan | None:
+        """The user's latest plan (or plan ``plan_id``, if it is theirs), with its moves."""
+        return _kept_plan(await self._db.execute_fetchall(_PLAN, (user_id, plan_id, user_id)))
+
+    async def tick_move(self, user_id: int, plan_id: int, rank: int, done: bool) -> bool:
+        """Mark a move of the user's plan as done (keeping the first time) or not yet; whether
+        there was such a move."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                f"UPDATE plan_moves SET done_at = CASE WHEN ? THEN coalesce(done_at, {NOW}) END"
+                " WHERE plan_id = ? AND rank = ? AND plan_id IN (SELECT id FROM plans WHERE user_id = ?)",
+                (done, plan_id, rank, user_id),
+            )
+        return cursor.rowcount == 1
+
+    async def moves_done(self, user_id: int) -> list[tuple[str, str]]:
+        """Every move the user ticked off, with when: (move key, done_at), oldest first."""
+        rows = await self._db.execute_fetchall(
+            "SELECT m.move, m.done_at FROM plan_moves m JOIN plans p ON p.id = m.plan_id"
+            " WHERE p.user_id = ? AND m.done_at IS NOT NULL ORDER BY m.done_at",
+            (user_id,),
+        )
+        return [(move, done_at) for move, done_at in rows]
+
+    async def set_reminder(self, user_id: int, weeks: int, next_due: str, language: str) -> None:
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO reminders (user_id, weeks, next_due, language) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (user_id) DO UPDATE SET weeks = excluded.weeks, next_due = excluded.next_due,"
+                " language = excluded.language, active = 1, stopped_why = NULL",
+                (user_id, weeks, next_due, language),
+            )
+
+    async def stop_reminder(self, user_id: int, why: str) -> bool:
+        """Stop the user's reminder; whether there was one to stop."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "UPDATE reminders SET active = 0, stopped_why = ? WHERE user_id = ? AND active = 1", (why, user_id)
+            )
+        return cursor.rowcount == 1
+
+    async def reminder(self, user_id: int) -> Reminder | None:
+        rows = await self._db.execute_fetchall(_REMINDERS + " WHERE r.user_id = ? AND r.active = 1", (user_id,))
+        return Reminder(*rows[0]) if rows else None
+
+    async def due_reminders(self, now: str, limit: int) -> list[Reminder]:
+        rows = await self._db.execute_fetchall(
+            _REMINDERS + " WHERE r.active = 1 AND r.next_due <= ? ORDER BY r.next_due LIMIT ?", (now, limit)
+        )
+        return [Reminder(*row) for row in rows]
+
+    async def claim_reminder(self, user_id: int, due: str) -> bool:
+        """Mark the reminder as sent before sending it: it goes out at most once."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "UPDATE reminders SET active = 0, stopped_why = 'sent'"
+                " WHERE user_id = ? AND next_due = ? AND active = 1",
+                (user_id, due),
+            )
+        return cursor.rowcount == 1
+
     # -- results -----------------------------------------------------------------------------
 
     async def result_of_session(self, user_id: int, session_id: int) -> StoredResult | None:
@@ -340,6 +404,35 @@ class Storage:
             (user_id,),
         )
         return [_stored_result(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class Reminder:
+    user_id: int
+    weeks: int
+    next_due: str  # UTC ISO 8601
+    language: str | None  # the user's choice, else the language it was asked for in
+
+
+_PLAN = """
+SELECT p.id, r.flow, r.session_id, p.created_at, m.rank, m.move, m.done_at
+FROM plans p JOIN results r ON r.id = p.result_id JOIN plan_moves m ON m.plan_id = p.id
+WHERE p.user_id = ? AND p.id = coalesce(?, (SELECT max(id) FROM plans WHERE user_id = ?))
+ORDER BY m.rank
+"""
+
+_REMINDERS = """
+SELECT r.user_id, r.weeks, r.next_due, coalesce(u.language, r.language)
+FROM reminders r JOIN users u ON u.id = r.user_id
+"""
+
+
+def _kept_plan(rows) -> KeptPlan | None:
+    if not rows:
+        return None
+    plan_id, flow, session_id, created_at = rows[0][:4]
+    moves = tuple(KeptMove(rank, move, done_at) for *_plan, rank, move, done_at in rows)
+    return KeptPlan(plan_id, flow, session_id, created_at, moves)
 
 
 def _stored_result(row) -> StoredResult:

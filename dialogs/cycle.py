@@ -24,6 +24,7 @@ class Step:
     phase: int
     name: str
     description: str
+    meaning: str  # the description in one short line, for the checklist on a phone
 
 
 PHASES: tuple[CyclePhase, ...] = (
@@ -36,32 +37,47 @@ PHASES: tuple[CyclePhase, ...] = (
 )
 
 STEPS: tuple[Step, ...] = (
-    Step(1, 1, N_("Objectives"), N_("Set your objectives and translate them into social media objectives: make them SMART and define them with the four-stage model (exposure, engagement, influence, action).")),
-    Step(2, 1, N_("Target groups"), N_("Define your target groups, for instance with social personas, and recognise your ambassadors and where they are.")),
-    Step(3, 1, N_("Content strategy"), N_("Decide which content you want to spread and check that it fits the target groups you defined.")),
-    Step(4, 1, N_("Media and means"), N_("Define which means (social media channels) you will use to spread your content, where your target group is.")),
-    Step(5, 1, N_("Cross-media integration"), N_("Use paid media (such as social advertising) to boost your owned media, so that more people talk about you (earned media).")),
-    Step(6, 2, N_("Connect"), N_("Connect your fans and make sure they become your ambassadors.")),
-    Step(7, 2, N_("Activate"), N_("Activate your ambassadors: develop content to share, or interactive formats such as polls, discussions, articles or video.")),
-    Step(8, 2, N_("Growth"), N_("Make a plan to grow your community: with good content, and with creative means such as (cross-media) campaigns.")),
-    Step(9, 2, N_("Conversion"), N_("Look back at your social media objectives: how do you convince ambassadors and fans to buy? Are your objectives met?")),
-    Step(10, 3, N_("Analysis"), N_("Analyse your social media efforts: what they yield, financially and for your reputation. Determine your ROI.")),
-    Step(11, 3, N_("Facilitate"), N_("Make sure employees become enthusiastic and facilitate them with tools and technique. Make internal agreements.")),
-    Step(12, 3, N_("Organise"), N_("When much changes, divide the tasks: in roles, responsibilities and perhaps new positions.")),
+    Step(1, 1, N_("Objectives"), N_("Set your objectives and translate them into social media objectives: make them SMART and define them with the four-stage model (exposure, engagement, influence, action)."),
+         N_("SMART objectives, defined with the four-stage model")),
+    Step(2, 1, N_("Target groups"), N_("Define your target groups, for instance with social personas, and recognise your ambassadors and where they are."),
+         N_("Social personas for your target groups; your ambassadors found")),
+    Step(3, 1, N_("Content strategy"), N_("Decide which content you want to spread and check that it fits the target groups you defined."),
+         N_("Which content you spread, matched to your target groups")),
+    Step(4, 1, N_("Media and means"), N_("Define which means (social media channels) you will use to spread your content, where your target group is."),
+         N_("The channels you use, where your target group is")),
+    Step(5, 1, N_("Cross-media integration"), N_("Use paid media (such as social advertising) to boost your owned media, so that more people talk about you (earned media)."),
+         N_("Paid media boosting your owned media, so that earned follows")),
+    Step(6, 2, N_("Connect"), N_("Connect your fans and make sure they become your ambassadors."),
+         N_("Fans connected and made into ambassadors")),
+    Step(7, 2, N_("Activate"), N_("Activate your ambassadors: develop content to share, or interactive formats such as polls, discussions, articles or video."),
+         N_("Content and interaction for ambassadors to share")),
+    Step(8, 2, N_("Growth"), N_("Make a plan to grow your community: with good content, and with creative means such as (cross-media) campaigns."),
+         N_("A plan to grow your community")),
+    Step(9, 2, N_("Conversion"), N_("Look back at your social media objectives: how do you convince ambassadors and fans to buy? Are your objectives met?"),
+         N_("Fans and ambassadors convinced to buy; objectives checked")),
+    Step(10, 3, N_("Analysis"), N_("Analyse your social media efforts: what they yield, financially and for your reputation. Determine your ROI."),
+         N_("What social media yields, financially and for your reputation")),
+    Step(11, 3, N_("Facilitate"), N_("Make sure employees become enthusiastic and facilitate them with tools and technology. Make internal agreements."),
+         N_("Employees enthused and given tools and technology")),
+    Step(12, 3, N_("Organise"), N_("When much changes, divide the tasks: in roles, responsibilities and perhaps new positions."),
+         N_("Tasks divided into roles and responsibilities")),
 )
 
 STEP_KEYS: tuple[str, ...] = tuple(f"cycle_{step.number}" for step in STEPS)
 
-# Which Cycle step answers which SSRM bottleneck: the advisor's own mapping, not the model's.
-BOTTLENECK_STEPS: dict[str, int] = {
-    # owned media only -> media and means; from phase 3 on (owned and earned) -> cross-media
-    # integration, paid boosting owned so that earned follows (SSRM keeps paid for phase 5)
-    "media": 5,
-    "approach": 3,  # no schedule or strategy for what to post -> content strategy
-    "application": 6,  # personal profiles, ambassadors -> connect
-    "technology": 11,  # tools and technique for employees -> facilitate
-    "impact": 10,  # what it yields, ROI -> analysis
-    "management": 1,  # management backs what serves business objectives -> objectives
+# Which Cycle steps answer which bottleneck, by what it lacks: the advisor's own mapping, not
+# the model's. Approach (no strategy, no schedule) -> the strategy steps: objectives, target
+# groups, content strategy; Media -> media and means, cross-media integration; Application
+# (personal profiles, ambassadors) -> connect, activate; Technology -> facilitate ("tools en
+# techniek"); Impact -> analysis (what it yields); management -> organise (roles and
+# responsibilities).
+BOTTLENECK_STEPS: dict[str, tuple[int, ...]] = {
+    "approach": (1, 2, 3),
+    "media": (4, 5),
+    "application": (6, 7),
+    "technology": (11,),
+    "impact": (10,),
+    "management": (12,),
 }
 
 
@@ -75,18 +91,18 @@ def next_step(in_place: tuple[int, ...]) -> Step | None:
     return next((step for step in STEPS if step.number not in in_place), None)
 
 
-MEDIA_EARLY_STEP = 4  # Media en middelen, for Media at phase 1 or 2
-
-
-def bottleneck_step(
-    bottleneck: tuple[str, ...], in_place: tuple[int, ...], levels: dict[str, int] | None = None
-) -> Step | None:
-    """The first step, in the bottleneck's order, that the SSRM bottleneck points to and that is
-    not yet in place (the advisor's rule)."""
-    for dimension in bottleneck:
-        number = BOTTLENECK_STEPS.get(dimension)
-        if dimension == "media" and levels and levels["media"] <= 2:
-            number = MEDIA_EARLY_STEP
-        if number is not None and number not in in_place:
-            return STEPS[number - 1]
+def bottleneck_step(pointers: tuple[str, ...], in_place: tuple[int, ...]) -> Step | None:
+    """The first step not yet in place among those the bottleneck points to, in the order of
+    the pointers (management first, then the dimensions in the order of success)."""
+    for pointer in pointers:
+        for number in BOTTLENECK_STEPS.get(pointer, ()):
+            if number not in in_place:
+                return STEPS[number - 1]
     return None
+
+
+def first_of(next_open: Step | None, pointed: Step | None) -> Step | None:
+    """Of the next step and the step the bottleneck points to, the one to do first: the
+    earlier, as the Cycle goes step by step (the advisor's rule)."""
+    steps = [step for step in (next_open, pointed) if step is not None]
+    return min(steps, key=lambda step: step.number) if steps else None

@@ -47,7 +47,13 @@ class Flow:
     a method per action their machine has beyond ``answer`` and ``back``."""
 
     MACHINE: ClassVar[Machine]
-    QUESTIONS: ClassVar[tuple[str, ...]]  # the numbered screens, in order
+    QUESTIONS: ClassVar[tuple[str, ...]]  # the questions, in order ("Question n of N")
+    SCREENS: ClassVar[tuple[str, ...]]  # every numbered screen: the questions, then any others
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if "SCREENS" not in cls.__dict__ and "QUESTIONS" in cls.__dict__:
+            cls.SCREENS = cls.QUESTIONS
 
     state: str
     answers: dict[str, int] = field(default_factory=dict)
@@ -62,6 +68,17 @@ class Flow:
         return self.QUESTIONS.index(self.state) + 1 if self.state in self.QUESTIONS else 0
 
     @property
+    def screen_number(self) -> int:
+        """1-based number of the open screen, carried by its buttons; 0 for a first screen that
+        is not numbered (an intro)."""
+        return self.SCREENS.index(self.state) + 1 if self.state in self.SCREENS else 0
+
+    @property
+    def question_key(self) -> str:
+        """The question the open screen asks (a screen may ask one again, to correct it)."""
+        return self.state
+
+    @property
     def option_count(self) -> int:
         """How many options the open question has (0 when it is not answered with an option)."""
         return 0
@@ -69,6 +86,12 @@ class Flow:
     def may(self, action: str) -> bool:
         """Whether the open screen allows ``action`` (asked of the machine)."""
         return action in self.MACHINE.get_triggers(self.state)
+
+    def depends_on_answers(self, action: str) -> bool:
+        """Whether where ``action`` leads depends on the answers given (its transitions have
+        conditions): then the flow needs them before it can act."""
+        transitions = self.MACHINE.get_transitions(trigger=action, source=self.state)
+        return any(transition.conditions for transition in transitions)
 
     def act(self, action: str, *arguments) -> tuple[str, int] | None:
         """Do one user action; the answer to file with the move (question, value), if any.
@@ -82,11 +105,18 @@ class Flow:
         return ("answer", (number - 1,)) if 1 <= number <= self.option_count else None
 
     def _move(self, action: str) -> None:
-        """Follow ``action``'s transition out of the open screen (FlowError: there is none)."""
-        transitions = self.MACHINE.get_transitions(trigger=action, source=self.state)
-        if not transitions:
+        """Follow ``action``'s transition out of the open screen: the first whose conditions
+        (methods of the flow, named in the machine) hold. FlowError: there is none."""
+        transition = next(
+            (
+                candidate
+                for candidate in self.MACHINE.get_transitions(trigger=action, source=self.state)
+                if all(getattr(self, condition.func)() == condition.target for condition in candidate.conditions)
+            ),
+            None,
+        )
+        if transition is None:
             raise FlowError(f"no {action} from {self.state}")
-        transition = transitions[0]
         if transition.dest is not None:  # None: an internal transition, the screen stays
             self.state = transition.dest
 
@@ -102,7 +132,7 @@ class Flow:
         """Record ``option`` for the open question and move on."""
         if not 0 <= option < self.option_count:
             raise FlowError(f"no option {option} for {self.state}")
-        question = self.state
+        question = self.question_key
         self.answers[question] = option
         self._move("answer")
         return question, option

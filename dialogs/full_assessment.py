@@ -3,7 +3,10 @@ profile, the Social Media Cycle checklist and the Glue Model question — then o
 
 The flow is one ``transitions`` machine: an intro that ``begin`` leaves, one screen per
 question that ``answer`` moves on from, and the Cycle checklist, where ``mark_step`` ticks a
-step (the checklist stays open) and ``finish`` moves on.
+step (the checklist stays open) and ``finish`` moves on. When two answers contradict each
+other, the last answer leads to a review before the result: the user keeps both or corrects
+either (``correct_<question>``), and the corrected answer leads back to the review, or to the
+result once nothing contradicts any more.
 """
 
 from __future__ import annotations
@@ -15,16 +18,46 @@ from dialogs import cycle, glue, sm247, ssrm
 from dialogs.flow import DONE, Flow, FlowError, question_machine
 
 FLOW = "full"
-SCORING_VERSION = 1  # stored with each result; bump when a rule below changes
+# Stored with each result; bump when a rule below changes. 2: SSRM scoring version 2,
+# contradictions, the Cycle pointer by what the bottleneck lacks.
+SCORING_VERSION = 2
 INTRO = "intro"
 MANAGEMENT = "management"
 CYCLE = "cycle"
 GLUE = "glue"
+REVIEW = "review"
 QUESTIONS: tuple[str, ...] = (*ssrm.DIMENSION_KEYS, MANAGEMENT, *sm247.CELL_KEYS, CYCLE, GLUE)
+CORRECTABLE: tuple[str, ...] = (MANAGEMENT, "approach", GLUE)  # the answers a contradiction involves
+FIX = {question: f"fix_{question}" for question in CORRECTABLE}  # the screen that asks one again
+SCREENS: tuple[str, ...] = (*QUESTIONS, REVIEW, *FIX.values())
+
 MACHINE = question_machine((INTRO, *QUESTIONS), begin_from=INTRO)
+MACHINE.add_states([REVIEW, *FIX.values()])
 MACHINE.remove_transition("answer", source=CYCLE)  # the checklist is not answered with one option
 MACHINE.add_transition("mark_step", CYCLE, None)  # None: the checklist stays on screen
 MACHINE.add_transition("finish", CYCLE, GLUE)
+MACHINE.remove_transition("answer", source=GLUE, dest=DONE)
+for _source in (GLUE, *FIX.values()):
+    MACHINE.add_transition("answer", _source, REVIEW, conditions="has_contradictions")
+    MACHINE.add_transition("answer", _source, DONE)
+MACHINE.add_transition("keep", REVIEW, DONE)
+MACHINE.add_transition("back", REVIEW, GLUE)
+for _question, _fix in FIX.items():
+    MACHINE.add_transition(f"correct_{_question}", REVIEW, _fix)
+    MACHINE.add_transition("back", _fix, REVIEW)
+
+
+def contradictions(answers: dict[str, int]) -> tuple[str, ...]:
+    """Pairs of answers that cannot both be right (keys: "<question>_<question>"):
+    - no management support, with an Approach where "management sets the example" or further;
+    - a Glue situation that says how regularly you post, against the Approach answer."""
+    found = []
+    approach = answers["approach"] + 1
+    if ssrm.management_contradicts(answers[MANAGEMENT], {"approach": approach}):
+        found.append("management_approach")
+    if glue.contradicts_approach(answers[GLUE], approach):
+        found.append("glue_approach")
+    return tuple(found)
 
 
 def option_count(question: str) -> int:
@@ -36,7 +69,9 @@ def option_count(question: str) -> int:
         return len(sm247.LEVEL_LABELS)
     if question == GLUE:
         return len(glue.SITUATIONS)
-    return 0  # the intro and the Cycle checklist are not answered with an option
+    if question.startswith("fix_"):
+        return option_count(question.removeprefix("fix_"))
+    return 0  # the intro, the Cycle checklist and the review are not answered with an option
 
 
 @dataclass(frozen=True)
@@ -51,6 +86,7 @@ class FullResult:
     bottleneck_step: cycle.Step | None
     glue_situation: int
     glue_aspect: int
+    contradictions: tuple[str, ...] = ()  # kept by the user as they were
 
     def scores(self) -> dict:
         """The result as stored (JSON), with everything needed to show it again."""
@@ -65,6 +101,7 @@ class FullResult:
             "bottleneck_step": self.bottleneck_step.number if self.bottleneck_step else None,
             "glue_situation": self.glue_situation,
             "glue_aspect": self.glue_aspect,
+            "contradictions": list(self.contradictions),
         }
 
 
@@ -75,7 +112,9 @@ def score(answers: dict[str, int]) -> FullResult:
     holds_back = ssrm.management_holds_back(management, ssrm_result.phase)
     cells = sm247.profile(answers)
     in_place = cycle.steps_in_place(answers)
-    pointers = (("management",) if holds_back else ()) + ssrm_result.bottleneck
+    # What the Cycle step answers: management first, then the bottleneck, or with none the
+    # dimensions whose next level leads to the next phase.
+    pointers = (("management",) if holds_back else ()) + (ssrm_result.bottleneck or ssrm_result.next_lift)
     return FullResult(
         ssrm=ssrm_result,
         management=management,
@@ -84,10 +123,16 @@ def score(answers: dict[str, int]) -> FullResult:
         remarks=sm247.remarks(cells),
         in_place=in_place,
         next_step=cycle.next_step(in_place),
-        bottleneck_step=cycle.bottleneck_step(pointers, in_place, ssrm_result.levels),
+        bottleneck_step=cycle.bottleneck_step(pointers, in_place),
         glue_situation=answers[GLUE],
         glue_aspect=glue.aspect(answers[GLUE], ssrm_result.levels["approach"]),
+        contradictions=contradictions(answers),
     )
+
+
+def first_cycle_step(result: FullResult) -> cycle.Step | None:
+    """Of the next step and the step the bottleneck points to, the one to do first."""
+    return cycle.first_of(result.next_step, result.bottleneck_step)
 
 
 @dataclass
@@ -96,8 +141,33 @@ class FullAssessment(Flow):
 
     MACHINE: ClassVar = MACHINE
     QUESTIONS: ClassVar = QUESTIONS
+    SCREENS: ClassVar = SCREENS
 
     state: str = INTRO
+
+    @property
+    def question_key(self) -> str:
+        return self.state.removeprefix("fix_")
+
+    def has_contradictions(self) -> bool:
+        return bool(contradictions(self.answers))
+
+    @property
+    def contradictions(self) -> tuple[str, ...]:
+        return contradictions(self.answers)
+
+    def keep(self) -> None:
+        """Keep the answers as they are, contradiction and all: on to the result."""
+        self._move("keep")
+
+    def correct_management(self) -> None:
+        self._move("correct_management")
+
+    def correct_approach(self) -> None:
+        self._move("correct_approach")
+
+    def correct_glue(self) -> None:
+        self._move("correct_glue")
 
     @property
     def answered(self) -> int:

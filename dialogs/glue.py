@@ -68,3 +68,17 @@ def aspect(situation: int, approach_level: int) -> int:
     if approach_level <= 1:
         return 1
     return SITUATIONS[situation].aspect
+
+
+# Which situations say how regularly the organisation posts: the base of the Glue Model is
+# content planning, which the SSRM's Approach answer describes too.
+POSTS_REGULARLY = (2, 3)  # "We post regularly ...", "... come from one plan"
+POSTS_IRREGULARLY = (1,)  # "... and post irregularly"
+
+
+def contradicts_approach(situation: int, approach_level: int) -> bool:
+    """Regular posting with an Approach of "posts are shared randomly" (phase 1), or irregular
+    posting with a content calendar that "ensures a regular posting schedule" (phase 2 and up)."""
+    if approach_level <= 1:
+        return situation in POSTS_REGULARLY
+    return situation in POSTS_IRREGULARLY

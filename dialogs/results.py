@@ -35,14 +35,24 @@ class StoredResult:
         return self.scores.get("levels")
 
 
-def quick_result(scores: dict) -> ssrm.SsrmResult:
-    return ssrm.SsrmResult(scores["levels"], ssrm.PHASES[scores["phase"] - 1], tuple(scores["bottleneck"]))
+def quick_result(scores: dict, rules: int = ssrm.SCORING_VERSION) -> ssrm.SsrmResult:
+    """A stored SSRM result. Version 1 kept no "ahead", "next lift" or cap: its phase was the
+    plain median, and its bottleneck the lowest dimension(s)."""
+    return ssrm.SsrmResult(
+        rules=rules,
+        levels=scores["levels"],
+        phase=ssrm.PHASES[scores["phase"] - 1],
+        bottleneck=tuple(scores["bottleneck"]),
+        ahead=tuple(scores.get("ahead", ())),
+        next_lift=tuple(scores.get("next_lift", ())),
+        capped=scores.get("capped", False),
+    )
 
 
-def full_result(scores: dict) -> full_assessment.FullResult:
-    """A stored full assessment (scoring version 1)."""
+def full_result(scores: dict, version: int = full_assessment.SCORING_VERSION) -> full_assessment.FullResult:
+    """A stored full assessment (scoring versions 1 and 2; 1 noted no contradictions)."""
     return full_assessment.FullResult(
-        ssrm=quick_result(scores),
+        ssrm=quick_result(scores, rules=version),
         management=scores["management"],
         management_holds_back=scores["management_holds_back"],
         cells=scores["cells"],
@@ -52,6 +62,7 @@ def full_result(scores: dict) -> full_assessment.FullResult:
         bottleneck_step=cycle.STEPS[scores["bottleneck_step"] - 1] if scores["bottleneck_step"] else None,
         glue_situation=scores["glue_situation"],
         glue_aspect=scores["glue_aspect"],
+        contradictions=tuple(scores.get("contradictions", ())),
     )
 
 
@@ -59,5 +70,5 @@ LOADERS = {quick_check.FLOW: quick_result, full_assessment.FLOW: full_result}
 
 
 def load(stored: StoredResult):
-    """The result object a stored result's screens show."""
-    return LOADERS[stored.flow](stored.scores)
+    """The result object a stored result's screens show, read by the rules it was made with."""
+    return LOADERS[stored.flow](stored.scores, stored.scoring_version)

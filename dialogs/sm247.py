@@ -2,9 +2,14 @@
 
 Four areas on an axis from communication to transaction — communicating, experiencing,
 propositioning, selling — each split into a simple and a complex cell. The advisor asks per
-cell whether the organisation does it not, occasionally or structurally, and shows the answers
-as a profile over the eight cells: not a ladder (seeds/README.md: its makers allow selling
-without the earlier areas), but the text's own remarks become advice.
+cell how far the organisation is with it: not yet, started, or established. (Not "occasionally"
+or "structurally": the source defines promotion *as* occasional and distribution *as*
+structural, so that scale would clash with the cells themselves.)
+
+In the model's own voice the areas run from communication to transaction: "the previous steps
+are necessary" for selling, and going from perception to proposition "is a big step". Reading
+a result as a profile over the eight cells — its makers allow selling without the earlier
+areas (seeds/README.md) — is the advisor's reading, and labelled so.
 """
 
 from __future__ import annotations
@@ -13,8 +18,8 @@ from dataclasses import dataclass
 
 from dialogs.i18n import N_
 
-NOT, OCCASIONALLY, STRUCTURALLY = 0, 1, 2
-LEVEL_LABELS = (N_("Not"), N_("Occasionally"), N_("Structurally"))
+NOT_YET, STARTED, ESTABLISHED = 0, 1, 2
+LEVEL_LABELS = (N_("Not yet"), N_("Started"), N_("Established"))
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ REMARKS: dict[str, str] = {
         "You send, but hardly converse. The model notes that many brands never get beyond "
         "sending information, let alone relevant conversations. Just sending is not wrong in "
         "itself (it may work for media, political organisations and celebrities); if it is not "
-        "enough for you, service (conversing) is the cell to add (the advisor’s advice)."
+        "enough for you, service (conversing) is the cell to add."
     ),
     "selling_without_experience": N_(
         "You use social media as a distribution channel without an experiencing base. The model "
@@ -88,34 +93,44 @@ REMARKS: dict[str, str] = {
         "an understanding of your online audience's preferences."
     ),
     "nothing_structural": N_(
-        "Nothing is structural yet. The model is about the structural use of social media: "
-        "choose the cell that serves your goals best and do it structurally first (the "
-        "advisor’s advice)."
+        "No cell is established yet. The model is about the structural use of social media: "
+        "choose the cell that serves your goals best and make it a fixed part of your work first."
     ),
 }
 
 
 def remarks(cells: dict[str, int]) -> tuple[str, ...]:
     """Which of the source's remarks apply to this profile (keys of ``REMARKS``), in order:
-    - sending_only: informing is done but service (conversing) is not;
+    - sending_only: informing has started but service (conversing) has not;
     - distribution without experiencing: social media as a distribution channel while neither
-      emotion nor experience is done ("the previous steps are necessary" for distribution;
+      emotion nor experience has started ("the previous steps are necessary" for distribution;
       occasional promotion is not held to that);
     - co-creation without experiencing: development or extension without emotion or experience;
-    - nothing_structural: no cell is done structurally."""
+    - nothing_structural: no cell is established. (The keys stay as stored with results.)"""
     found = []
-    if cells["informing"] > NOT and cells["service"] == NOT:
+    if cells["informing"] > NOT_YET and cells["service"] == NOT_YET:
         found.append("sending_only")
-    no_experiencing = cells["emotion"] == NOT and cells["experience"] == NOT
-    if no_experiencing and cells["distribution"] > NOT:
+    no_experiencing = cells["emotion"] == NOT_YET and cells["experience"] == NOT_YET
+    if no_experiencing and cells["distribution"] > NOT_YET:
         found.append("selling_without_experience")
-    if no_experiencing and (cells["development"] > NOT or cells["extension"] > NOT):
+    if no_experiencing and (cells["development"] > NOT_YET or cells["extension"] > NOT_YET):
         found.append("cocreation_without_experience")
-    if all(level < STRUCTURALLY for level in cells.values()):
+    if all(level < ESTABLISHED for level in cells.values()):
         found.append("nothing_structural")
     return tuple(found)
 
+# The model's own voice on its order (seed 000), and the advisor's reading of a result.
+MODEL_ORDER = N_(
+    "The model runs from communication to transaction. For selling, “the previous steps are "
+    "necessary to come up with a good distribution process”, and going from experiencing to "
+    "propositioning “is a big step to take”."
+)
+PROFILE_READING = N_(
+    "Read your result as a profile over the eight cells: its makers allow starting to sell "
+    "without the earlier areas, so not every organisation needs every cell."
+)
+
 
 def profile(answers: dict[str, int]) -> dict[str, int]:
-    """The eight cells' levels (0 not, 1 occasionally, 2 structurally), in the model's order."""
+    """The eight cells' levels (0 not yet, 1 started, 2 established), in the model's order."""
     return {key: answers[key] for key in CELL_KEYS}

@@ -13,8 +13,9 @@ from statistics import median_low
 from dialogs.i18n import N_
 
 # Bumped whenever a rule below changes, and stored with every result so that older results
-# stay explainable.
-SCORING_VERSION = 1
+# stay explainable. 2: the phase at most one above the lowest level, "ahead" named, the
+# bottleneck below the phase in the order of success, management "allows it" counted.
+SCORING_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -172,20 +173,44 @@ DIMENSION_KEYS: tuple[str, ...] = tuple(d.key for d in DIMENSIONS)
 DIMENSIONS_BY_KEY: dict[str, Dimension] = {d.key: d for d in DIMENSIONS}
 
 
+# The source's order of success: "Success within the SSRM begins with developing a social
+# content strategy ... Next, ... a structured approach that fosters collaboration ... Finally,
+# effective content distribution across owned, earned, and paid media". Strategy and approach
+# (Approach), collaboration (Application), distribution (Media); then the tools and the yield.
+SUCCESS_ORDER: tuple[str, ...] = ("approach", "application", "media", "technology", "impact")
+MOST_NAMED = 2  # a result names at most two dimensions as the bottleneck (or as the next lift)
+AHEAD_BY = 2  # levels above the phase at which a dimension is "ahead of your practice"
+
+
 @dataclass(frozen=True)
 class SsrmResult:
     levels: dict[str, int]  # dimension key -> phase 1..5 of the chosen description
     phase: Phase
-    bottleneck: tuple[str, ...]  # lowest dimension(s), in the source's order; empty when level
+    bottleneck: tuple[str, ...]  # the dimensions below the phase, in the order of success (at most two)
+    ahead: tuple[str, ...] = ()  # dimensions two or more levels above the phase
+    next_lift: tuple[str, ...] = ()  # no bottleneck: the dimensions whose next level leads to the next phase
+    capped: bool = False  # the median was higher: the phase is held to one above the lowest level
+    rules: int = SCORING_VERSION  # the scoring version it was made with (a stored result keeps its own)
 
     def scores(self) -> dict:
         """The result as stored (JSON)."""
-        return {"levels": self.levels, "phase": self.phase.number, "bottleneck": list(self.bottleneck)}
+        return {
+            "levels": self.levels,
+            "phase": self.phase.number,
+            "bottleneck": list(self.bottleneck),
+            "ahead": list(self.ahead),
+            "next_lift": list(self.next_lift),
+            "capped": self.capped,
+        }
 
     @property
     def is_level(self) -> bool:
-        """All five dimensions sit in the same phase: nothing holds the others back."""
+        """No dimension is below the phase: the organisation is evenly at its phase."""
         return not self.bottleneck
+
+    @property
+    def median(self) -> int:
+        return median_low(self.levels.values())
 
 
 def dimension_levels(answers: dict[str, int]) -> dict[str, int]:
@@ -198,24 +223,56 @@ def dimension_levels(answers: dict[str, int]) -> dict[str, int]:
 
 
 def phase_of(levels: dict[str, int]) -> Phase:
-    """The phase is the median of the five dimension levels (the advisor's rule): one lagging
-    dimension does not throw the whole organisation back, it is named as the bottleneck."""
-    return PHASES[median_low(levels[key] for key in DIMENSION_KEYS) - 1]
+    """The phase is the median of the five levels, but at most one phase above the lowest
+    (the advisor's rule, from the source's "each designed to build on and reinforce the
+    previous"): one profile and random posts do not make an organisation Performance-Driven
+    because it bought the tools; one dimension a step behind does not pull it down either."""
+    median = median_low(levels[key] for key in DIMENSION_KEYS)
+    return PHASES[min(median, min(levels.values()) + 1) - 1]
 
 
-def bottleneck(levels: dict[str, int]) -> tuple[str, ...]:
-    """The lowest dimension(s), ties in the source's order (Media, Approach, Application,
-    Technology, Impact). When all five are level, none holds the others back: empty."""
-    lowest = min(levels.values())
-    if lowest == max(levels.values()):
+def in_success_order(keys) -> tuple[str, ...]:
+    wanted = set(keys)
+    return tuple(key for key in SUCCESS_ORDER if key in wanted)
+
+
+def bottleneck(levels: dict[str, int], phase: Phase) -> tuple[str, ...]:
+    """The dimensions below the phase, in the source's order of success, at most two (with the
+    phase at most one above the lowest, they are all one level behind it)."""
+    return in_success_order(key for key in DIMENSION_KEYS if levels[key] < phase.number)[:MOST_NAMED]
+
+
+def ahead(levels: dict[str, int], phase: Phase) -> tuple[str, ...]:
+    """Dimensions two or more levels above the phase: ahead of the organisation's practice
+    (tools ahead of strategy, say). Named, so that a capped phase does not hide them."""
+    return in_success_order(key for key in DIMENSION_KEYS if levels[key] >= phase.number + AHEAD_BY)
+
+
+def next_lift(levels: dict[str, int], phase: Phase) -> tuple[str, ...]:
+    """With none below the phase: the one or two dimensions, in the order of success, whose
+    next level leads to the next phase. The phase is the median, so the next needs three
+    dimensions above the current phase; those at the phase are lifted in the order of success."""
+    if phase.number == len(PHASES):
         return ()
-    return tuple(key for key in DIMENSION_KEYS if levels[key] == lowest)
+    above = sum(1 for level in levels.values() if level > phase.number)
+    needed = max(0, 3 - above)
+    at_phase = in_success_order(key for key in DIMENSION_KEYS if levels[key] == phase.number)
+    return at_phase[: min(needed, MOST_NAMED)]
 
 
 def score(answers: dict[str, int]) -> SsrmResult:
-    """Score the five SSRM answers: levels, phase (median) and bottleneck (lowest)."""
+    """Score the five SSRM answers: levels, phase, bottleneck, what is ahead, what to lift."""
     levels = dimension_levels(answers)
-    return SsrmResult(levels, phase_of(levels), bottleneck(levels))
+    phase = phase_of(levels)
+    below = bottleneck(levels, phase)
+    return SsrmResult(
+        levels=levels,
+        phase=phase,
+        bottleneck=below,
+        ahead=ahead(levels, phase),
+        next_lift=() if below else next_lift(levels, phase),
+        capped=median_low(levels.values()) > phase.number,
+    )
 
 
 # -- management support (full assessment) -------------------------------------------------------
@@ -228,10 +285,21 @@ MANAGEMENT_OPTIONS: tuple[Option, ...] = (
     Option(N_("They allow it"), N_("Somewhat: management allows it, but does not drive or prioritise it.")),
     Option(N_("Yes, they actively back it"), N_("Yes: management sees it as strategic, backs and prioritises it, and takes part.")),
 )
-NO_SUPPORT = 0
+NO_SUPPORT, ALLOWS, BACKS = 0, 1, 2
+# From which phase on each answer holds the organisation back: the source demands "active
+# support and prioritization from management, especially as organizations move into more
+# advanced stages". Without support, from Basic Publishing; allowing without driving or
+# prioritising, from Experimentation, where "management sets the example".
+HOLDS_BACK_FROM = {NO_SUPPORT: 2, ALLOWS: 3}
 
 
 def management_holds_back(management: int, phase: Phase) -> bool:
-    """Without management support from Basic Publishing (phase 2) on, management support is the
-    bottleneck for the next step: the source calls it essential, above all from Experimentation."""
-    return management == NO_SUPPORT and phase.number >= 2
+    """Whether management support is the first bottleneck: "No" from phase 2 on, "they allow
+    it" from phase 3 on (the advisor's reading of "especially ... in more advanced stages")."""
+    return management in HOLDS_BACK_FROM and phase.number >= HOLDS_BACK_FROM[management]
+
+
+def management_contradicts(management: int, levels: dict[str, int]) -> bool:
+    """No management support, while the Approach answer is one where "management sets the
+    example" or goes further (phase 3 and up): one of the two answers is not right."""
+    return management == NO_SUPPORT and levels["approach"] >= 3

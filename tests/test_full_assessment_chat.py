@@ -56,7 +56,8 @@ async def test_intro_and_first_screens_with_their_keyboards(advisor):
         "<b>Do you inform your audience through social media (sending messages)?</b>\n\n"
         "Communicating, simple: sending information. Many brands never go beyond it."
     )
-    assert chat.last.labels == [["Not", "Occasionally", "Structurally"], ["« Back", "☰ Menu"]]
+    # not yet / started / established: a scale that fits every cell (promotion *is* occasional)
+    assert chat.last.labels == [["Not yet", "Started", "Established"], ["« Back", "☰ Menu"]]
     assert data(chat.last)[0] == ["f1:1:7:0", "f1:1:7:1", "f1:1:7:2"]
 
 
@@ -68,15 +69,15 @@ async def test_dutch_screens_use_the_sources_terms(advisor):
     for level in (1, 1, 1, 1, 1, 1):
         await chat.tap(level)
     assert "<i>Social Media 24/7 · Communicatie · Informeren</i>" in chat.last.text
-    assert chat.last.labels[0] == ["Niet", "Af en toe", "Structureel"]
+    assert chat.last.labels[0] == ["Nog niet", "Gestart", "Vast onderdeel"]
     for _ in range(8):
         await chat.tap(1)
     text = chat.last.text
     assert "<b>Cycle-fase 1: Social Media Strategie</b>" in text
     assert "<b>Cycle-fase 2: Winstgevende en kostenbesparende communities</b>" in text
-    assert "6 Verbinden · 7 Activeren · 8 Groei · 9 Conversie" in text
-    assert "10 Analyse · 11 Faciliteren · 12 Organiseren" in text
-    assert chat.last.labels[2] == ["5 · Crossmedia integratie"]
+    # each step with its meaning in one line, one step per button row
+    assert "6 · <b>Verbinden</b>: " in text and "12 · <b>Organiseren</b>: " in text
+    assert chat.last.labels[4] == ["5 · Crossmedia integratie"]
     assert chat.last.labels[-2:] == [["Klaar ▶"], ["« Terug", "☰ Menu"]]
 
 
@@ -95,12 +96,12 @@ async def test_back_crosses_section_boundaries_and_keeps_answers(advisor):
     assert chat.last.labels[1] == ["✓ 2 · They allow it"]
     await chat.tap("✓ 2 · They allow it")
     for _ in range(8):
-        await chat.tap("Structurally")
+        await chat.tap("Established")
     assert "<i>Social Media Cycle</i>" in chat.last.text
     await chat.tap("« Back")
     assert "<i>Social Media 24/7 · Selling · Distribution</i>" in chat.last.text
-    assert chat.last.labels[0] == ["Not", "Occasionally", "✓ Structurally"]
-    await chat.tap("✓ Structurally")
+    assert chat.last.labels[0] == ["Not yet", "Started", "✓ Established"]
+    await chat.tap("✓ Established")
     await chat.tap("Done ▶")
     assert "<i>Social Media Glue Model</i>" in chat.last.text
     await chat.tap("« Back")
@@ -116,10 +117,10 @@ async def test_toggling_a_cycle_step_twice_leaves_it_unticked(advisor):
     checklist = chat.last
     await chat.tap("3 · Content strategy")
     assert chat.last.message_id == checklist.message_id  # edited in place
-    assert chat.last.labels[1] == ["✓ 3 · Content strategy", "4 · Media and means"]
-    assert data(chat.last)[1][0] == "f1:1:15:s030"  # the tick's button now unticks
+    assert chat.last.labels[2:4] == [["✓ 3 · Content strategy"], ["4 · Media and means"]]
+    assert data(chat.last)[2][0] == "f1:1:15:s030"  # the tick's button now unticks
     await chat.tap("✓ 3 · Content strategy")
-    assert chat.last.labels[1] == ["3 · Content strategy", "4 · Media and means"]
+    assert chat.last.labels[2:4] == [["3 · Content strategy"], ["4 · Media and means"]]
     db = advisor.storage._db
     assert await db.execute_fetchall("SELECT option FROM answers WHERE question = 'cycle_3'") == [(0,)]
     # a repeated tap on the old "tick" button ticks again (it never flips back and forth)
@@ -164,17 +165,27 @@ async def test_result_details_open_and_come_back(advisor):
     chat = advisor.chat()
     await take_full_assessment(chat, *PROFILE_A)
     summary = chat.messages[-2]
-    assert data(summary) == [["r1:1:ssrm", "r1:1:sm247"], ["r1:1:cycle", "r1:1:glue"], ["m1:retake_full", "m1:home"]]
+    assert data(summary) == [
+        ["r1:1:ssrm", "r1:1:sm247"],
+        ["r1:1:cycle", "r1:1:glue"],
+        ["m1:plan", "m1:results"],
+        ["m1:retake_full", "m1:home"],
+    ]
     await chat.tap("SSRM", summary)
-    assert chat.messages[-2].text.startswith("<b>Phase 3 · Experimentation</b>")
+    assert chat.messages[-2].text.startswith("<b>Phase 2 · Basic Publishing</b>")
     assert "<b>Management support</b>: Yes: management sees it as strategic" in chat.messages[-2].text
     await chat.tap("24/7", chat.messages[-2])
-    assert "<b>What the model remarks</b>\nNone of the model’s warnings apply" in chat.messages[-2].text
+    sm247_detail = chat.messages[-2].text
+    assert "<b>What the model remarks</b>\nNone of the model’s warnings apply" in sm247_detail
+    # the model's own voice on its order, and the profile reading marked as the advisor's
+    assert "For selling, “the previous steps are necessary to come up with a good distribution process”" in sm247_detail
+    assert "so not every organisation needs every cell.†" in sm247_detail
     await chat.tap("Cycle", chat.messages[-2])
     detail = chat.messages[-2].text
     assert detail.startswith("<b>Social Media Cycle</b>\n\n<b>Step 6 · Connect (Cycle phase 2: Profitable")
     assert "Connect your fans and make sure they become your ambassadors." in detail
     assert "Steps in place: 1, 2, 3, 4, 5" in detail
+    assert "Then step 11 · Facilitate: the step your bottleneck points to.†" in detail
     await chat.tap("Glue", chat.messages[-2])
     assert "<b>▶ 3. Your network strengthens campaigns</b>" in chat.messages[-2].text
     await chat.tap("Summary", chat.messages[-2])
@@ -200,9 +211,9 @@ async def test_results_lists_dates_and_what_changed(advisor):
     lines = chat.last.text.split("\n")
     assert lines[0] == "<b>Je uitslagen</b>"
     assert lines[2].endswith("</b> · Volledige scan") and lines[2].startswith("<b>")
-    assert lines[3] == "Fase 3 · Experimentation"
+    assert lines[3] == "Fase 2 · Basic Publishing"
     assert lines[4].startswith("Sinds ") and lines[4].endswith(
-        ": gestegen van fase 2, Media 2 → 3, Aanpak 2 → 3, Toepassing 2 → 3, Technologie 2 → 1, Impact 2 → 3"
+        ": dezelfde fase, Media 2 → 3, Aanpak 2 → 3, Toepassing 2 → 3, Technologie 2 → 1, Impact 2 → 3"
     )
     assert lines[6].endswith("</b> · Snelle fasecheck")
     assert chat.last.labels == [["Mijn laatste volledige uitslag"], ["☰ Menu"]]
@@ -248,7 +259,7 @@ async def test_retake_with_an_assessment_under_way_offers_to_continue(advisor):
         await chat.tap(level)
     await chat.tap("↻ Retake", summary)
     assert chat.last.text == "You have a full assessment in progress: 3 of 16 questions answered."
-    assert chat.last.labels == [["▶ Continue (question 4 of 16)"], ["↺ Start over"]]
+    assert chat.last.labels == [["▶ Continue (question 4 of 16)"], ["↺ Start over"], ["☰ Menu"]]
 
 
 async def test_a_typed_number_ticks_a_cycle_step_and_the_count_includes_the_checklist(advisor):
@@ -258,9 +269,9 @@ async def test_a_typed_number_ticks_a_cycle_step_and_the_count_includes_the_chec
     for level in (2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1):
         await chat.tap(level)
     await chat.send("12")
-    assert chat.last.labels[6] == ["✓ 12 · Organise"]
+    assert chat.last.labels[11] == ["✓ 12 · Organise"]
     await chat.send("12")
-    assert chat.last.labels[6] == ["12 · Organise"]
+    assert chat.last.labels[11] == ["12 · Organise"]
     await chat.tap("Done ▶")
     await chat.send("/start")
     assert chat.last.text == "You have a full assessment in progress: 15 of 16 questions answered."
@@ -271,9 +282,11 @@ async def test_the_summary_names_a_24_7_remark_and_why_the_glue_base_comes_first
     # Approach at phase 1 (no calendar), "planned together" -> the base first; sending only.
     await take_full_assessment(chat, (2, 1, 2, 2, 2), 1, (2, 0, 0, 0, 0, 0, 0, 0), (), 3)
     summary = chat.messages[-2].text
-    assert "<b>Social Media 24/7</b>: You send, but hardly converse." in summary
-    assert "<b>Social Media Glue Model</b>: The base: your social media network" in summary
-    assert "<i>Because you post without a content calendar, the base comes first (the advisor’s rule).</i>" in summary
+    assert "\n3. <b>Answer and start conversations, not only send</b>†" in summary  # the 24/7 remark, third
+    assert (
+        "<b>Social Media Glue Model</b>: The base: your social media network You post without a content plan, "
+        "so the base comes first.†"
+    ) in summary
 
 
 async def test_results_compare_two_full_assessments_on_every_model(advisor):
@@ -284,8 +297,8 @@ async def test_results_compare_two_full_assessments_on_every_model(advisor):
     change = chat.last.text.split("\n")[4]
     assert change.startswith("Since ")
     assert change.endswith(
-        ": up from phase 3, Media 3 → 4, Approach 3 → 4, Application 3 → 4, Technology 1 → 3, Impact 3 → 4, "
-        "Cycle steps in place 5 → 7, 24/7 cells done structurally 2 → 3"
+        ": up from phase 2, Media 3 → 4, Approach 3 → 4, Application 3 → 4, Technology 1 → 3, Impact 3 → 4, "
+        "Cycle steps in place 5 → 7, 24/7 cells established 2 → 3"
     )
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dialogs import cycle, full_assessment, results, sm247
+from dialogs import cycle, full_assessment, plan, results, sm247
 from tests.support.profiles import PROFILES, Profile
 
 
@@ -17,6 +17,10 @@ def test_profile(profile: Profile):
     assert (result.next_step.number if result.next_step else None) == profile.next_step
     assert (result.bottleneck_step.number if result.bottleneck_step else None) == profile.bottleneck_step
     assert result.glue_aspect == profile.glue_aspect
+    assert result.ssrm.ahead == profile.ahead
+    assert result.ssrm.next_lift == profile.next_lift
+    assert result.contradictions == profile.contradictions
+    assert plan.for_full_assessment(result).moves == profile.plan
 
 
 def test_the_table_exercises_every_rule():
@@ -26,7 +30,10 @@ def test_the_table_exercises_every_rule():
     assert {r.glue_aspect for r in outcomes} == {1, 2, 3}
     assert any(r.management_holds_back for r in outcomes) and not all(r.management_holds_back for r in outcomes)
     assert any(r.next_step is None for r in outcomes)
-    assert {r.bottleneck_step.number for r in outcomes if r.bottleneck_step} >= {1, 3, 4, 5, 6, 10, 11}
+    assert {r.bottleneck_step.number for r in outcomes if r.bottleneck_step} >= {1, 3, 5, 6, 7, 10, 11, 12}
+    assert any(r.ssrm.ahead for r in outcomes) and any(r.ssrm.next_lift for r in outcomes)
+    assert {key for r in outcomes for key in r.contradictions} == {"management_approach", "glue_approach"}
+    assert any(r.management == 1 and r.management_holds_back for r in outcomes)
 
 
 def test_a_stored_result_reads_back_as_it_was_shown():

@@ -1,5 +1,7 @@
 """The quick phase check in a chat: exact screens in English and Dutch, taps, and what is stored."""
 
+from pathlib import Path
+
 from bot.simulator import ChatMessage
 from tests.support.menus import MENU_EN, MENU_NL
 
@@ -27,55 +29,10 @@ Q1_NL = """<b>Snelle fasecheck</b> · Vraag 1 van 5
 
 Tik op de beschrijving die het best bij je organisatie past."""
 
-RESULT_EN = """<b>Phase 3 · Experimentation</b>
-<i>the first steps in employee advocacy</i>
-
-<b>Your profile</b>
-●●●○○  Media 3
-●●●○○  Approach 3
-●○○○○  Application 1  ← bottleneck
-●●●●○  Technology 4
-●●●●●  Impact 5
-
-<b>Bottleneck</b>: Application (phase 1) is the lowest: it holds the others back.
-<b>Next level for Application</b>: Company profiles are the main channel, sharing informative content \
-such as product news and updates.
-
-<b>Why this phase</b>: your five levels, from low to high, are 1 · 3 · 3 · 4 · 5. Your phase is their \
-middle value (the median), so one lagging dimension does not pull the whole organisation back. \
-This is the advisor’s rule, not the model’s.
-
-<b>Recognise this?</b> “Our employees feel more engaged now.” “Our content is reaching and engaging more people.”
-
-<b>Why take the next step?</b>
-Moving to Collaborate scales employee advocacy to a larger group of employees or to local partners \
-such as dealers or franchisees, for deeper and broader reach and more brand credibility. \
-Management involvement remains crucial."""
-
-RESULT_NL = """<b>Fase 3 · Experimentation</b>
-<i>de eerste stappen in employee advocacy</i>
-
-<b>Je profiel</b>
-●●●○○  Media 3
-●●●○○  Aanpak 3
-●○○○○  Toepassing 1  ← knelpunt
-●●●●○  Technologie 4
-●●●●●  Impact 5
-
-<b>Knelpunt</b>: Toepassing (fase 1) is het laagst en remt de rest af.
-<b>Volgend niveau voor Toepassing</b>: Bedrijfsprofielen zijn het belangrijkste kanaal, met informatieve \
-content zoals productnieuws en updates.
-
-<b>Waarom deze fase</b>: je vijf niveaus, van laag naar hoog, zijn 1 · 3 · 3 · 4 · 5. Je fase is de \
-middelste waarde (de mediaan), zodat één achterblijvende dimensie niet de hele organisatie omlaag trekt. \
-Dit is een regel van de adviseur, niet van het model.
-
-<b>Herken je dit?</b> “Onze medewerkers voelen zich nu meer betrokken.” “Onze content bereikt en raakt meer mensen.”
-
-<b>Waarom de volgende stap zetten?</b>
-Met de stap naar Collaborate breid je employee advocacy uit naar een grotere groep medewerkers of naar \
-lokale partners zoals dealers of franchisenemers, voor een groter en breder bereik en meer geloofwaardigheid \
-van het merk. Betrokkenheid van het management blijft cruciaal."""
+# Levels 3, 3, 1, 4, 5: the median is 3, but one dimension far behind caps the phase at 2.
+EXPECTED = Path(__file__).parent / "expected"
+RESULT_EN = (EXPECTED / "quick_result_en.html").read_text(encoding="utf-8")
+RESULT_NL = (EXPECTED / "quick_result_nl.html").read_text(encoding="utf-8")
 
 
 def callback_data(message: ChatMessage) -> list[list[str]]:
@@ -87,7 +44,9 @@ async def test_start_greets_in_english_with_the_menu(advisor):
     await chat.send("/start")
     assert chat.last.text.startswith("<b>Hi Ada!</b> I’m your social media strategy advisor.")
     assert chat.last.labels == MENU_EN
-    assert callback_data(chat.last) == [["m1:full"], ["m1:quick"], ["t1:roles"], ["m1:results", "m1:language"]]
+    assert callback_data(chat.last) == [
+        ["m1:full"], ["m1:quick"], ["m1:plan", "m1:results"], ["t1:roles", "m1:settings"],
+    ]
 
 
 async def test_start_greets_in_dutch_when_telegram_is_dutch(advisor):
@@ -130,8 +89,8 @@ async def test_the_whole_check_in_english_edits_one_message(advisor):
         await chat.tap(option)
     assert chat.last.message_id == menu.message_id
     assert chat.last.text == RESULT_EN
-    assert chat.last.labels == [["↻ Retake", "☰ Menu"], ["📋 Full assessment"]]
-    assert callback_data(chat.last) == [["m1:retake", "m1:home"], ["m1:full_new"]]
+    assert chat.last.labels == [["📌 My plan"], ["↻ Retake", "☰ Menu"], ["📋 Full assessment"]]
+    assert callback_data(chat.last) == [["m1:plan"], ["m1:retake", "m1:home"], ["m1:full_new"]]
     assert len(chat.messages) == 1
 
 
@@ -144,7 +103,7 @@ async def test_the_whole_check_in_dutch(advisor):
     for option in (3, 3, 1, 4, 5):
         await chat.tap(option)
     assert chat.last.text == RESULT_NL
-    assert chat.last.labels == [["↻ Opnieuw", "☰ Menu"], ["📋 Volledige scan"]]
+    assert chat.last.labels == [["📌 Mijn plan"], ["↻ Opnieuw", "☰ Menu"], ["📋 Volledige scan"]]
 
 
 async def test_phase_five_gets_the_always_on_path(advisor):
@@ -153,22 +112,37 @@ async def test_phase_five_gets_the_always_on_path(advisor):
     for _ in range(5):
         await chat.tap(5)
     text = chat.last.text
-    assert text.startswith("<b>Phase 5 · Performance-Driven</b>")
-    assert "<b>Bottleneck</b>: None stands out: all five dimensions are in phase 5." in text
+    assert "\n\n<b>Phase 5 · Performance-Driven</b>\n" in text
+    assert "<b>No bottleneck</b>: you are evenly at the top phase." in text
     assert "<b>The path forward: Always-On</b>\nSocial media is not used temporarily" in text
 
 
-async def test_ties_name_every_lowest_dimension_in_the_sources_order(advisor):
+async def test_evenly_at_the_phase_names_what_leads_to_the_next(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
     for option in (4, 2, 5, 2, 2):
         await chat.tap(option)
-    # at the phase itself, the lowest dimensions hold nothing back: they are what must move next
+    # none below phase 2: no bottleneck; two dimensions are above it, so one more lifts the
+    # median, the first in the order of success
     expected = (
-        "<b>Bottleneck</b>: Approach, Technology and Impact (phase 2) are the lowest: "
-        "lift them first to reach the next phase."
+        "<b>No bottleneck</b>: you are evenly at phase 2: no dimension is below it. To reach phase 3, "
+        "lift Approach first.†\n<b>Next level for Approach</b>: "
     )
     assert expected in chat.last.text
+    assert "<b>Ahead of your practice</b>: Application (5) and Media (4) are two or more phases" in chat.last.text
+
+
+async def test_two_dimensions_below_the_phase_come_in_the_order_of_success(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for option in (2, 2, 4, 4, 3):
+        await chat.tap(option)
+    text = chat.last.text
+    assert "<b>Bottleneck</b>: Approach and Media (phase 2) are below your phase: they hold the others back." in text
+    assert (
+        "Your phase is their middle value (the median): Approach and Media, one level behind, do not pull "
+        "the whole organisation back, but are its bottleneck.†"
+    ) in text
 
 
 async def test_back_shows_the_previous_question_with_its_answer_ticked(advisor):
@@ -195,11 +169,15 @@ async def test_answers_results_and_sessions_are_stored(advisor):
     ]
     assert await db.execute_fetchall("SELECT flow, state, status FROM sessions") == [("quick", "done", "done")]
     [result] = await advisor.storage.results(chat.user["id"])
-    assert result.scoring_version == 1
+    assert result.scoring_version == 2
     assert result.scores == {
         "levels": {"media": 3, "approach": 3, "application": 1, "technology": 4, "impact": 5},
-        "phase": 3,
+        "phase": 2,
         "bottleneck": ["application"],
+        "ahead": ["technology", "impact"],
+        "next_lift": [],
+        "capped": True,
+        "plan": ["dimension:application:2", "cycle:6", "cycle:7"],
     }
 
 
@@ -212,7 +190,7 @@ async def test_retake_starts_a_new_session_and_keeps_the_old_result(advisor):
     await chat.tap("↻ Retake")
     assert "Question 1 of 5" in chat.last.text
     assert chat.last.message_id != result.message_id  # the result stays in the chat
-    assert chat.messages[0].text.startswith("<b>Phase 1 · Ad Hoc</b>")
+    assert "\n\n<b>Phase 1 · Ad Hoc</b>\n" in chat.messages[0].text
     assert callback_data(chat.last)[0][0] == "q1:2:1:0"
     assert len(await advisor.storage.results(chat.user["id"])) == 1
 

@@ -12,7 +12,7 @@ async def test_start_mid_check_offers_continue_or_start_over(advisor):
     await chat.tap(3)
     await chat.send("/start")
     assert chat.last.text == "You have a quick phase check in progress: 2 of 5 questions answered."
-    assert chat.last.labels == [["▶ Continue (question 3 of 5)"], ["↺ Start over"]]
+    assert chat.last.labels == [["▶ Continue (question 3 of 5)"], ["↺ Start over"], ["☰ Menu"]]
     await chat.tap("▶ Continue (question 3 of 5)")
     assert "Question 3 of 5" in chat.last.text
 
@@ -44,12 +44,12 @@ async def test_a_restart_on_the_same_database_resumes_at_the_same_question(start
         chat = ChatSimulator(application, api, language_code="nl")
         await chat.send("/start")
         assert chat.last.text == "Je bent bezig met een snelle fasecheck: 3 van de 5 vragen beantwoord."
-        assert chat.last.labels == [["▶ Verder (vraag 4 van 5)"], ["↺ Opnieuw beginnen"]]
+        assert chat.last.labels == [["▶ Verder (vraag 4 van 5)"], ["↺ Opnieuw beginnen"], ["☰ Menu"]]
         await chat.tap("▶ Verder (vraag 4 van 5)")
         assert chat.last.text.startswith("<b>Snelle fasecheck</b> · Vraag 4 van 5")
         await chat.tap(4)
         await chat.tap(5)
-        assert chat.last.text.startswith("<b>Fase 3 · Experimentation</b>")
+        assert "\n\n<b>Fase 2 · Basic Publishing</b>" in chat.last.text  # 1 to 5: one above the lowest
         assert "●○○○○  Media 1  ← knelpunt\n●●○○○  Aanpak 2\n●●●○○  Toepassing 3" in chat.last.text
 
 
@@ -61,9 +61,14 @@ async def test_choosing_dutch_is_stored_and_overrides_telegrams_language(advisor
     await chat.tap("Nederlands")
     assert advisor.api.toasts[-1] == "Taal: Nederlands"
     assert chat.last.labels == MENU_NL
-    await chat.send("/settings")
+    await chat.send("/language")
     assert chat.last.text == "Kies je taal."
     assert chat.last.labels == [["English"], ["✓ Nederlands"], ["☰ Menu"]]
+    await chat.send("/settings")
+    assert chat.last.text == (
+        "<b>Instellingen</b>\n\n🌐 Taal: Nederlands\n🔕 Wekelijkse tip: uit.\n"
+        "⏰ Herinnering om je plan te bekijken: geen."
+    )
     db = advisor.storage._db
     assert await db.execute_fetchall("SELECT id, language FROM users") == [(1, "nl")]
 
@@ -102,18 +107,20 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "help", "description": "What this advisor does"},
         {"command": "language", "description": "Choose English or Dutch"},
         {"command": "settings", "description": "Your settings"},
+        {"command": "plan", "description": "Your plan: what to do first"},
         {"command": "results", "description": "Your past results"},
         {"command": "tips", "description": "Advocacy tips for your role"},
-        {"command": "stop", "description": "Stop the weekly tip"},
+        {"command": "stop", "description": "Stop the weekly tip and reminders"},
     ]
     assert by_language["nl"] == [
         {"command": "start", "description": "Menu, of verder waar je gebleven was"},
         {"command": "help", "description": "Wat deze adviseur doet"},
         {"command": "language", "description": "Kies Engels of Nederlands"},
         {"command": "settings", "description": "Je instellingen"},
+        {"command": "plan", "description": "Je plan: wat je eerst doet"},
         {"command": "results", "description": "Je eerdere uitslagen"},
         {"command": "tips", "description": "Advocacytips voor jouw rol"},
-        {"command": "stop", "description": "Stop de wekelijkse tip"},
+        {"command": "stop", "description": "Stop de wekelijkse tip en herinneringen"},
     ]
     short = {c.get("language_code"): c["short_description"] for c in advisor.api.calls_of("setMyShortDescription")}
     assert short == {
@@ -149,6 +156,6 @@ async def test_a_check_stopped_between_last_answer_and_result_is_finished_on_ret
     await advisor.storage.move(chat.user["id"], 1, "impact", "done", ("impact", 1))  # as if the bot stopped here
     assert await advisor.storage.results(chat.user["id"]) == []
     await chat.send("/start")
-    assert chat.last.text.startswith("<b>Phase 2 · Basic Publishing</b>")
+    assert "\n\n<b>Phase 2 · Basic Publishing</b>" in chat.last.text
     [result] = await advisor.storage.results(chat.user["id"])
     assert result.scores["phase"] == 2

@@ -56,7 +56,7 @@ async def test_a_double_tap_on_the_last_answer_keeps_the_result(advisor):
     await chat.tap_data(data)
     await chat.tap_data(data)  # the same button again, on the message that is now the result
     assert advisor.api.toasts[-1] == "This button is no longer active."
-    assert chat.last.text.startswith("<b>Phase 1 · Ad Hoc</b>")
+    assert "\n\n<b>Phase 1 · Ad Hoc</b>" in chat.last.text
 
 
 async def test_the_apology_arrives_after_the_tap_was_answered(advisor):

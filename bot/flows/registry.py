@@ -15,9 +15,10 @@ from types import ModuleType
 from bot.callback_data import FlowTap, FullTap, QuickTap
 from bot.screens import full_assessment as full_screens
 from bot.screens import quick_check as quick_screens
-from dialogs import full_assessment, quick_check, results
+from dialogs import full_assessment, plan, quick_check, results
 from dialogs.flow import Flow
 from dialogs.i18n import N_
+from dialogs.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -27,9 +28,10 @@ class FlowEntry:
     tap: type[FlowTap]  # its buttons (their prefix)
     model: type[Flow]
     # screen(tr, session, flow): the open screen; resume(...): Continue / Start over;
-    # result(tr, session, result): the result; optionally details(tr, stored, part)
+    # result(tr, session, result, moves): the result with its plan; optionally details(tr, stored, part)
     screens: ModuleType
-    load_result: Callable[[dict], object]  # a stored result's scores -> the result its screens show
+    load_result: Callable[[dict, int], object]  # stored scores and version -> the result its screens show
+    plan: Callable[[object], Plan]  # the plan a result leads to
     scoring_version: int
     with_card: bool = False  # the result is followed by the result card (PNG)
     # menu actions that open it: "open", "open_new" (in a new message, so that a result stays)
@@ -44,12 +46,12 @@ class FlowEntry:
 
     def state_at(self, step: int) -> str | None:
         """The state a button of screen ``step`` was shown in (0: the first screen, when it is
-        not a question, such as an intro)."""
-        questions = self.model.QUESTIONS
+        not numbered, such as an intro)."""
+        screens = self.model.SCREENS
         if step == 0:
             first = self.model.MACHINE.initial
-            return first if first not in questions else None
-        return questions[step - 1] if step <= len(questions) else None
+            return first if first not in screens else None
+        return screens[step - 1] if step <= len(screens) else None
 
     @property
     def has_details(self) -> bool:
@@ -63,6 +65,7 @@ QUICK = FlowEntry(
     model=quick_check.QuickCheck,
     screens=quick_screens,
     load_result=results.quick_result,
+    plan=plan.for_quick_check,
     scoring_version=results.SCORING_VERSIONS[quick_check.FLOW],
     menu={"quick": "open", "retake": "retake"},
 )
@@ -73,6 +76,7 @@ FULL = FlowEntry(
     model=full_assessment.FullAssessment,
     screens=full_screens,
     load_result=results.full_result,
+    plan=plan.for_full_assessment,
     scoring_version=results.SCORING_VERSIONS[full_assessment.FLOW],
     with_card=True,
     menu={"full": "open", "full_new": "open_new", "retake_full": "retake"},

@@ -1,7 +1,8 @@
 """One runner for every flow: the whole path of a tap, top to bottom.
 
     parse    the button's data (the typed codec refuses what it did not make)
-    load     nothing: the flow starts from the state the button was shown in
+    load     nothing: the flow starts from the state the button was shown in (the answers are
+             loaded only where an action's destination depends on them: the last question)
     fire     the user's action on the flow's machine (answer, back, begin, mark_step, finish)
     move     one statement moves the session there, only if it still is (compare-and-set),
              and files the answer; it is committed, and returns the language and answers
@@ -56,6 +57,12 @@ async def apply_action(
     it does not fit."""
     check = entry.at(shown)
     trigger, arguments = action
+    if check.depends_on_answers(trigger):  # e.g. the last answer: a contradiction leads to a review
+        visit = await context.visit()
+        session = visit.record.session(entry.name)
+        if session is None or session.id != session_id or session.state != shown:
+            raise StaleSessionError(session_id)
+        check.answers = dict(session.answers)
     answer = check.act(trigger, *arguments)
     moved = await context.storage.move(context.user.id, session_id, shown, check.state, answer)
     check.answers = moved.answers
@@ -79,14 +86,16 @@ async def _show_open_screen(
 async def _finish(update: Update, context: AdvisorContext, entry: FlowEntry, session_id: int, check: Flow) -> None:
     """Store the result (idempotent), show it, and send the card where the flow has one.
 
-    The result is derived from answers that are already committed, so its write runs alongside
+    The result (with its plan, which the same statement keeps) is derived from answers that
+    are already committed, so its write runs alongside
     showing it (the database thread works while this one renders); should it fail, the session
     stays open in its last state and is finished on the user's next visit (``show_current``)."""
     result = check.result()
-    scores = result.scores()
+    moves = entry.plan(result).moves
+    scores = result.scores() | {"plan": list(moves)}  # the plan is kept with the result it came from
     await asyncio.gather(
         context.storage.save_result(session_id, context.user.id, entry.name, scores, entry.scoring_version),
-        answer_and_show(update, entry.screens.result(context.tr, session_id, result)),
+        answer_and_show(update, entry.screens.result(context.tr, session_id, result, moves)),
     )
     if entry.with_card:
         await send_card(update, context, scores)
@@ -186,7 +195,7 @@ async def _continue_or_start_over(update: Update, context: AdvisorContext, entry
     visit = await context.visit()
     session = visit.record.session(entry.name)
     check = entry.at(session.state, session.answers) if session else None
-    if check is None or check.is_done or session.id != tap.session or tap.step != check.question_number:
+    if check is None or check.is_done or session.id != tap.session or tap.step != check.screen_number:
         await show_current(update, context, entry, toast=menu_screens.stale_button(visit.tr))
         return
     if tap.action == START_OVER:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
-from bot.callback_data import LanguageTap, MenuTap, ResultTap, TipDone, TipRoles, WeeklyOff
+from bot.callback_data import LanguageTap, MenuTap, PlanTap, RemindTap, ResultTap, TipDone, TipRoles, WeeklyOff
 from bot.flows import registry, runner
-from bot.handlers import advocacy, errors, groups, menu, results
+from bot.handlers import advocacy, errors, groups, menu, plan, results
 
 PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
 
@@ -27,13 +27,17 @@ def register(application: Application) -> None:
     )
     application.add_handler(CommandHandler("start", menu.start, filters=PRIVATE))
     application.add_handler(CommandHandler("help", menu.help_command, filters=PRIVATE))
-    application.add_handler(CommandHandler(["language", "settings"], menu.language_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("language", menu.language_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("settings", menu.settings_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("plan", plan.plan_command, filters=PRIVATE))
     application.add_handler(CommandHandler("results", results.results_command, filters=PRIVATE))
     application.add_handler(CommandHandler("tips", advocacy.tips_command, filters=PRIVATE))
     application.add_handler(CommandHandler("stop", advocacy.stop_command, filters=PRIVATE))
     application.add_handler(CallbackQueryHandler(menu.menu_tap, pattern=_prefix(MenuTap)))
     application.add_handler(CallbackQueryHandler(menu.language_tap, pattern=_prefix(LanguageTap)))
     application.add_handler(CallbackQueryHandler(results.result_tap, pattern=_prefix(ResultTap)))
+    application.add_handler(CallbackQueryHandler(plan.plan_tap, pattern=_prefix(PlanTap)))
+    application.add_handler(CallbackQueryHandler(plan.remind_tap, pattern=_prefix(RemindTap)))
     application.add_handler(CallbackQueryHandler(advocacy.tips_tap, pattern=_prefix(TipRoles)))
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=_prefix(WeeklyOff)))
     application.add_handler(CallbackQueryHandler(advocacy.done_tap, pattern=_prefix(TipDone)))

@@ -81,7 +81,8 @@ async def tips_command(update: Update, context: AdvisorContext) -> None:
 
 
 async def stop_command(update: Update, context: AdvisorContext) -> None:
-    """/stop: stop the weekly tip."""
+    """/stop: stop the weekly tip and the reminder to check in."""
     visit = await context.visit()
     was_subscribed = await context.storage.unsubscribe(visit.user_id, "user")
-    await send(update, screens.stopped(visit.tr, was_subscribed))
+    had_reminder = await context.storage.stop_reminder(visit.user_id, "user")
+    await send(update, screens.stopped(visit.tr, was_subscribed, had_reminder))

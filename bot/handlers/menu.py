@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from telegram import Update
 
 from bot.callback_data import LanguageTap, MenuTap, decode
 from bot.context import AdvisorContext
 from bot.flows import runner
 from bot.flows.registry import BY_NAME, MENU_ACTIONS
+from bot.handlers.plan import show_plan
 from bot.handlers.results import show_results
 from bot.i18n import LANGUAGE_NAMES
 from bot.replies import answer_and_show, send
 from bot.screens import menu as screens
+from bot.screens import settings as settings_screens
 
 
 async def start(update: Update, context: AdvisorContext) -> None:
@@ -34,9 +38,25 @@ async def help_command(update: Update, context: AdvisorContext) -> None:
 
 
 async def language_command(update: Update, context: AdvisorContext) -> None:
-    """/language and /settings: choose English or Dutch."""
+    """/language: choose English or Dutch."""
     visit = await context.visit()
     await send(update, screens.language_choice(visit.tr, visit.language))
+
+
+async def show_settings(update: Update, context: AdvisorContext) -> None:
+    """Language, the weekly tip and the reminder: what is on, and a button to change each."""
+    visit = await context.visit()
+    subscription = await context.storage.subscription(visit.user_id)
+    reminder = await context.storage.reminder(visit.user_id)
+    tips_done = await context.storage.tips_done(visit.user_id)
+    zone = ZoneInfo(context.advisor.settings.timezone)
+    screen = settings_screens.settings(visit.tr, visit.language, zone, subscription, reminder, tips_done)
+    await answer_and_show(update, screen)
+
+
+async def settings_command(update: Update, context: AdvisorContext) -> None:
+    """/settings: the settings, in a new message."""
+    await show_settings(update, context)
 
 
 async def menu_tap(update: Update, context: AdvisorContext) -> None:
@@ -56,6 +76,10 @@ async def menu_tap(update: Update, context: AdvisorContext) -> None:
     visit = await context.visit()
     if tap.action == "results":
         await show_results(update, context)
+    elif tap.action == "plan":
+        await show_plan(update, context)
+    elif tap.action == "settings":
+        await show_settings(update, context)
     elif tap.action == "language":
         await answer_and_show(update, screens.language_choice(visit.tr, visit.language))
     else:  # "home": the menu in a new message, so that a result stays in the chat
@@ -88,10 +112,10 @@ async def typed_input(update: Update, context: AdvisorContext) -> None:
     text = (update.effective_message.text or "").strip()
     if await runner.typed_answer(update, context, visit, text):
         return
-    if visit.record.latest_session is not None:
+    if text.startswith("/"):
+        note = screens.unknown_command(visit.tr, visit.record.latest_session is not None)
+    elif visit.record.latest_session is not None:
         note = screens.reminder(visit.tr)
-    elif text.startswith("/"):
-        note = screens.unknown_command(visit.tr)
     else:
         note = screens.use_the_buttons(visit.tr)
     await update.effective_message.reply_text(note)

@@ -24,7 +24,10 @@ async def show_results(update: Update, context: AdvisorContext) -> None:
     zone = ZoneInfo(context.advisor.settings.timezone)
     titles = {entry.name: entry.title for entry in FLOWS}
     detailed = frozenset(entry.name for entry in FLOWS if entry.has_details)
-    screen = history.history(visit.tr, visit.language, zone, results[:HISTORY_LENGTH], results, titles, detailed)
+    moves_done = await context.storage.moves_done(visit.user_id)
+    screen = history.history(
+        visit.tr, visit.language, zone, results[:HISTORY_LENGTH], results, titles, detailed, moves_done
+    )
     await answer_and_show(update, screen)
 
 

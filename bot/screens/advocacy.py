@@ -136,13 +136,15 @@ def subscribed(
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def stopped(tr: NullTranslations, was_subscribed: bool) -> Screen:
+def stopped(tr: NullTranslations, was_subscribed: bool, had_reminder: bool = False) -> Screen:
     _ = tr.gettext
     text = (
         _("The weekly tip is stopped. You can start it again from the advocacy tips.")
         if was_subscribed
         else _("You have no weekly tip to stop.")
     )
+    if had_reminder:
+        text += "\n" + _("The reminder to check in on your plan is off too.")
     return Screen(text, InlineKeyboardMarkup([[button(_("💬 Advocacy tips"), TipRoles())], [menu_button(tr)]]))
 
 

@@ -10,9 +10,12 @@ from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
 from bot.callback_data import FullTap, MenuTap, ResultTap
-from bot.screens.ssrm_block import lowest_dimensions, phase_title, ssrm_lines
+from bot.screens.plan import plan_block
+from bot.screens.ssrm_block import dimension_names, lowest_dimensions, next_level_lines, phase_title, ssrm_lines
 from bot.screens.widgets import (
+    MARK,
     Screen,
+    advisor_footer,
     button,
     escape,
     menu_button,
@@ -22,21 +25,22 @@ from bot.screens.widgets import (
     progress,
 )
 from dialogs import cycle, full_assessment, glue, results, sm247, ssrm
-from dialogs.full_assessment import CYCLE, GLUE, INTRO, MANAGEMENT, FullAssessment, FullResult
+from dialogs.full_assessment import CYCLE, GLUE, INTRO, MANAGEMENT, REVIEW, FullAssessment, FullResult
 from dialogs.i18n import N_
 from dialogs.results import StoredResult
 
 TOTAL = len(full_assessment.QUESTIONS)
-LEVEL_SYMBOLS = ("○", "◐", "●")  # not, occasionally, structurally
+LEVEL_SYMBOLS = ("○", "◐", "●")  # not yet, started, established
 
 
 def _data(session_id: int, check: FullAssessment, action: str | int) -> FullTap:
-    return FullTap(session_id, check.question_number, str(action))
+    return FullTap(session_id, check.screen_number, str(action))
 
 
 def _heading(tr: NullTranslations, check: FullAssessment, section: str) -> str:
     title = tr.gettext("Full assessment")
-    return f"<b>{title}</b> · {progress(tr, check.question_number, TOTAL)}\n<i>{section}</i>"
+    where = progress(tr, check.question_number, TOTAL) if check.question_number else tr.gettext("Correct your answer")
+    return f"<b>{title}</b> · {where}\n<i>{section}</i>"
 
 
 def _back(session_id: int, check: FullAssessment) -> FullTap | None:
@@ -49,6 +53,8 @@ def screen(tr: NullTranslations, session_id: int, check: FullAssessment) -> Scre
         return intro(tr, session_id, check)
     if check.state == CYCLE:
         return checklist(tr, session_id, check)
+    if check.state == REVIEW:
+        return review(tr, session_id, check)
     return question(tr, session_id, check)
 
 
@@ -81,6 +87,7 @@ def _options_question(tr: NullTranslations, state: str) -> tuple[str, tuple]:
     on language and question, so they are rendered once (this is on the path of every tap)."""
     _ = tr.gettext
     check = FullAssessment(state)
+    state = check.question_key  # a correction asks the question again
     if state in ssrm.DIMENSIONS_BY_KEY:
         dimension = ssrm.DIMENSIONS_BY_KEY[state]
         section, question_text, options = "SSRM · " + _(dimension.name), dimension.question, dimension.options
@@ -101,7 +108,7 @@ def question(tr: NullTranslations, session_id: int, check: FullAssessment) -> Sc
     if check.state in sm247.CELLS_BY_KEY:
         return cell_question(tr, session_id, check)
     text, options = _options_question(tr, check.state)
-    labels = option_labels(tr, options, check.answers.get(check.state))
+    labels = option_labels(tr, options, check.answers.get(check.question_key))
     rows = [[button(label, _data(session_id, check, index))] for index, label in enumerate(labels)]
     rows.append(navigation_row(tr, _back(session_id, check)))
     return Screen(text, InlineKeyboardMarkup(rows))
@@ -139,25 +146,24 @@ def _checklist_text(tr: NullTranslations) -> str:
     for phase in cycle.PHASES:
         name = escape(_(phase.name))
         lines += ["", "<b>" + _("Cycle phase {number}: {name}").format(number=phase.number, name=name) + "</b>"]
-        steps = [step for step in cycle.STEPS if step.phase == phase.number]
-        lines.append(" · ".join(f"{step.number} {escape(_(step.name))}" for step in steps))
+        for step in (step for step in cycle.STEPS if step.phase == phase.number):
+            lines.append(f"{step.number} · <b>{escape(_(step.name))}</b>: {escape(_(step.meaning))}")
     return "\n".join(lines)
 
 
 def checklist(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
     _ = tr.gettext
     in_place = set(cycle.steps_in_place(check.answers))
-    rows = []
-    for phase in cycle.PHASES:
-        steps = [step for step in cycle.STEPS if step.phase == phase.number]
-        buttons = [
+    # One step per row: two to a row cut the names short on a phone ("✓ 5 · Cross-media integ…").
+    rows = [
+        [
             button(
                 ("✓ " if step.number in in_place else "") + f"{step.number} · {_(step.name)}",
                 _data(session_id, check, f"s{step.number:02d}{int(step.number not in in_place)}"),
             )
-            for step in steps
         ]
-        rows += [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+        for step in cycle.STEPS
+    ]
     rows.append([button(_("Done ▶"), _data(session_id, check, "d"))])
     rows.append(navigation_row(tr, _back(session_id, check)))
     return Screen(_checklist_text(tr), InlineKeyboardMarkup(rows))
@@ -177,9 +183,60 @@ def resume(tr: NullTranslations, session_id: int, check: FullAssessment) -> Scre
         [
             [button(label, _data(session_id, check, "c"))],
             [button(_("↺ Start over"), _data(session_id, check, "n"))],
+            [menu_button(tr)],
         ]
     )
     return Screen(text, keyboard)
+
+
+# What the review says of each contradiction, and which answers it offers to correct.
+CONTRADICTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "management_approach": (
+        N_(
+            "You said management does not back social media, but for Approach you chose: “{approach}” "
+            "In that phase management sets the example."
+        ),
+        (MANAGEMENT, "approach"),
+    ),
+    "glue_approach": (
+        N_("On campaigns and everyday posting you said: “{glue}” But for Approach you chose: “{approach}”"),
+        (GLUE, "approach"),
+    ),
+}
+CORRECT_LABELS = {
+    MANAGEMENT: N_("✎ Management support"),
+    "approach": N_("✎ Approach"),
+    GLUE: N_("✎ Campaigns and posting"),
+}
+KEPT = {
+    "management_approach": N_(
+        "You kept two answers that disagree: no management support, and an approach where management "
+        "sets the example. The result takes both as given."
+    ),
+    "glue_approach": N_(
+        "You kept two answers that disagree: how regularly you post, and your approach. The result "
+        "takes both as given."
+    ),
+}
+
+
+def review(tr: NullTranslations, session_id: int, check: FullAssessment) -> Screen:
+    """Two answers that cannot both be right: correct either, or keep both."""
+    _ = tr.gettext
+    approach_option = ssrm.DIMENSIONS_BY_KEY["approach"].options[check.answers["approach"]]
+    approach = _(approach_option.wording)
+    glue_wording = _(glue.SITUATIONS[check.answers[GLUE]].wording)
+    lines = ["<b>" + _("Check two of your answers") + "</b>"]
+    offered: list[str] = []
+    for key in check.contradictions:
+        sentence, questions = CONTRADICTIONS[key]
+        lines += ["", escape(_(sentence).format(approach=approach, glue=glue_wording))]
+        offered += [question for question in questions if question not in offered]
+    lines += ["", _("Correct one of them, or keep your answers as they are.")]
+    rows = [[button(_(CORRECT_LABELS[question]), _data(session_id, check, "e" + question))] for question in offered]
+    rows.append([button(_("✓ Keep my answers"), _data(session_id, check, "k"))])
+    rows.append(navigation_row(tr, _back(session_id, check)))
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
 
 
 # -- the result -------------------------------------------------------------------------------------
@@ -199,7 +256,7 @@ def sm247_grid(tr: NullTranslations, cells: dict[str, int]) -> str:
         lines.append(
             f"{name:<{width}}{LEVEL_SYMBOLS[cells[simple_cell.key]]:<10}{LEVEL_SYMBOLS[cells[complex_cell.key]]}"
         )
-    legend = _("● structurally  ◐ occasionally  ○ not")
+    legend = _("● established  ◐ started  ○ not yet")
     return "<pre>" + escape("\n".join(lines)) + "</pre>\n" + legend
 
 
@@ -210,70 +267,87 @@ def _step_line(tr: NullTranslations, step: cycle.Step) -> str:
     )
 
 
-# The model: management support is "essential", "especially as organizations move into more
-# advanced stages". Naming it the bottleneck from phase 2 on is the advisor's rule.
-GLUE_BASE_FIRST = N_("Because you post without a content calendar, the base comes first (the advisor’s rule).")
-MANAGEMENT_BOTTLENECK = N_(
-    "too little management support. The model calls it essential, above all from Experimentation "
-    "on; making it the bottleneck from Basic Publishing on is the advisor’s rule."
-)
+GLUE_BASE_FIRST = N_("You post without a content plan, so the base comes first.")
+# Why management holds the organisation back, per answer (the source: "management support is
+# essential", "especially as organizations move into more advanced stages"). From which phase
+# on it counts is the advisor's reading.
+MANAGEMENT_HOLDS_BACK = {
+    ssrm.NO_SUPPORT: N_(
+        "management support. Management does not back social media, while the model calls its "
+        "support essential; from Basic Publishing on, that holds you back."
+    ),
+    ssrm.ALLOWS: N_(
+        "management support. Management allows social media but does not drive or prioritise it, "
+        "while the model asks for active support and prioritisation, especially in the more "
+        "advanced phases."
+    ),
+}
 
 
-def _dimensions_line(tr: NullTranslations, result: FullResult) -> str:
-    return tr.gettext("Lowest dimension") + ": " + lowest_dimensions(tr, result.ssrm)
-
-
-def _bottleneck_lines(tr: NullTranslations, result: FullResult) -> list[str]:
+def management_lines(tr: NullTranslations, result: FullResult) -> list[str]:
+    """Management support as the first bottleneck, then the dimensions below the phase."""
     _ = tr.gettext
-    if not result.management_holds_back:
-        return [_("Bottleneck") + ": " + escape(lowest_dimensions(tr, result.ssrm))]
-    lines = [_("Bottleneck") + ": " + escape(_(MANAGEMENT_BOTTLENECK))]
-    if not result.ssrm.is_level:
-        lines.append(escape(_dimensions_line(tr, result)))
+    lines = ["<b>" + _("Bottleneck") + "</b>: " + escape(_(MANAGEMENT_HOLDS_BACK[result.management])) + MARK]
+    if result.ssrm.bottleneck:
+        below = _("Then: {dimensions}, below your phase.").format(dimensions=lowest_dimensions(tr, result.ssrm))
+        lines.append(escape(below))
     return lines
 
 
-def result(tr: NullTranslations, session_id: int, result: FullResult) -> Screen:
-    """The summary: each model's result in short, with buttons to each in detail."""
+def _summary_bottleneck(tr: NullTranslations, result: FullResult) -> list[str]:
+    _ = tr.gettext
+    if result.management_holds_back:
+        lines = management_lines(tr, result)
+    elif result.ssrm.bottleneck or result.ssrm.rules == 1:
+        lines = ["<b>" + _("Bottleneck") + "</b>: " + escape(lowest_dimensions(tr, result.ssrm))]
+    else:
+        lines = ["<b>" + _("No bottleneck") + "</b>: " + escape(lowest_dimensions(tr, result.ssrm))]
+    if result.ssrm.ahead:
+        ahead = dimension_names(tr, result.ssrm.ahead)
+        lines.append("<b>" + _("Ahead of your practice") + "</b>: " + escape(ahead))
+    return lines
+
+
+def _cycle_lines(tr: NullTranslations, result: FullResult) -> list[str]:
+    """The next step; the bottleneck's step only when it differs, saying which comes first."""
+    _ = tr.gettext
+    if result.next_step is None and result.bottleneck_step is None:
+        return [escape(_("All twelve steps are in place: keep the cycle going, starting again at step 1."))]
+    first = full_assessment.first_cycle_step(result)
+    lines = [escape(_step_line(tr, first))]
+    other = result.bottleneck_step if first == result.next_step else result.next_step
+    if other is not None and other != first:
+        if other == result.bottleneck_step:
+            then = _("Then step {number} · {name}: the step your bottleneck points to.")
+        else:
+            then = _("Then step {number} · {name}: the first step not yet in place.")
+        lines.append(escape(then.format(number=other.number, name=_(other.name))) + MARK)
+    return lines
+
+
+def result(tr: NullTranslations, session_id: int, result: FullResult, moves: tuple[str, ...] = ()) -> Screen:
+    """The summary: the plan first, then each model's result in short, with buttons to each in detail."""
     _ = tr.gettext
     lines = [
         "<b>" + _("Your social media assessment") + "</b>",
         "",
+        *plan_block(tr, moves),
+        *([""] if moves else []),
         "<b>SSRM: " + escape(phase_title(tr, result.ssrm.phase)) + "</b>",
-        *_bottleneck_lines(tr, result),
+        *_summary_bottleneck(tr, result),
+        *("⚠ " + escape(_(KEPT[key])) for key in result.contradictions),
         "",
         "<b>Social Media 24/7</b>",
         sm247_grid(tr, result.cells),
         "",
         "<b>" + _("Next step in the Social Media Cycle") + "</b>",
-    ]
-    if result.next_step is None:
-        lines.append(_("All twelve steps are in place: keep the cycle going, starting again at step 1."))
-    else:
-        lines.append(escape(_step_line(tr, result.next_step)))
-    if result.bottleneck_step is not None and result.bottleneck_step != result.next_step:
-        lines.append(
-            escape(
-                _("For your bottleneck (the advisor’s rule): {step}.").format(
-                    step=_step_line(tr, result.bottleneck_step)
-                )
-            )
-        )
-    if result.remarks:
-        lines += ["", "<b>Social Media 24/7</b>: " + escape(_(sm247.REMARKS[result.remarks[0]]))]
-    title, advice = glue.ASPECTS[result.glue_aspect]
-    lines += ["", "<b>" + _("Social Media Glue Model") + "</b>: " + escape(_(title)), escape(_(advice))]
-    if result.glue_aspect != glue.SITUATIONS[result.glue_situation].aspect:
-        lines.append("<i>" + escape(_(GLUE_BASE_FIRST)) + "</i>")
-    lines += [
+        *_cycle_lines(tr, result),
         "",
-        "<i>"
-        + _(
-            "The phase as the median of your levels, the bottleneck’s Cycle step and the Glue "
-            "emphasis are the advisor’s rules, not the models’."
-        )
-        + "</i>",
+        "<b>" + _("Social Media Glue Model") + "</b>: " + escape(_(glue.ASPECTS[result.glue_aspect][0])),
     ]
+    if result.glue_aspect != glue.SITUATIONS[result.glue_situation].aspect:
+        lines[-1] += " " + escape(_(GLUE_BASE_FIRST)) + MARK
+    lines += ["", advisor_footer(tr)]
     return Screen("\n".join(lines), result_keyboard(tr, session_id, "sum"))
 
 
@@ -285,24 +359,24 @@ def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> Inli
         [
             details[:2],
             details[2:],
+            [button(_("📌 My plan"), MenuTap("plan")), button(_("🗂 My results"), MenuTap("results"))],
             [button(_("↻ Retake"), MenuTap("retake_full")), button(_("☰ Menu"), MenuTap("home"))],
         ]
     )
 
 
 def ssrm_detail(tr: NullTranslations, result: FullResult) -> str:
-    """The SSRM result as the quick check shows it, with management support beside the
-    bottleneck: when it holds the next step back, it is the bottleneck."""
+    """The SSRM result as the quick check shows it, with management support: when it holds the
+    next step back, it is the first bottleneck."""
     _ = tr.gettext
-    lines = ssrm_lines(tr, result.ssrm)
-    management = escape(_(ssrm.MANAGEMENT_OPTIONS[result.management].wording))
-    added = ["<b>" + _("Management support") + "</b>: " + management]
+    bottleneck = None
     if result.management_holds_back:
-        bottleneck = next(i for i, line in enumerate(lines) if line.startswith("<b>" + _("Bottleneck")))
-        lines[bottleneck] = "<b>" + _("Bottleneck") + "</b>: " + escape(_(MANAGEMENT_BOTTLENECK))
-        added.append(escape(_dimensions_line(tr, result)))
+        bottleneck = management_lines(tr, result) + next_level_lines(tr, result.ssrm, result.ssrm.bottleneck)
+    lines = ssrm_lines(tr, result.ssrm, bottleneck)
+    management = escape(_(ssrm.MANAGEMENT_OPTIONS[result.management].wording))
     why = next(i for i, line in enumerate(lines) if line.startswith("<b>" + _("Why this phase")))
-    lines[why:why] = [*added, ""]
+    lines[why:why] = ["<b>" + _("Management support") + "</b>: " + management, ""]
+    lines += ["", advisor_footer(tr)]
     return "\n".join(lines)
 
 
@@ -316,21 +390,15 @@ def sm247_detail(tr: NullTranslations, result: FullResult) -> str:
     if result.remarks:
         lines.append("\n\n".join(escape(_(sm247.REMARKS[key])) for key in result.remarks))
     else:
-        lines.append(
-            escape(
-                _(
-                    "None of the model’s warnings apply: keep making cells structural where they serve your goals. "
-                    "The model is a profile, not a ladder: not every organisation needs every cell."
-                )
-            )
-        )
+        lines.append(escape(_("None of the model’s warnings apply to your answers.")))
+    lines += ["", escape(_(sm247.MODEL_ORDER)), escape(_(sm247.PROFILE_READING)) + MARK, "", advisor_footer(tr)]
     return "\n".join(lines)
 
 
 def cycle_detail(tr: NullTranslations, result: FullResult) -> str:
     _ = tr.gettext
     lines = ["<b>" + _("Social Media Cycle") + "</b>", ""]
-    step = result.next_step
+    step = full_assessment.first_cycle_step(result)
     if step is None:
         lines.append(escape(_("All twelve steps are in place: keep the cycle going, starting again at step 1.")))
     else:
@@ -341,18 +409,11 @@ def cycle_detail(tr: NullTranslations, result: FullResult) -> str:
             "",
             "<i>" + escape(_(phase.description)) + "</i>",
         ]
-    if result.bottleneck_step is not None and result.bottleneck_step != step:
-        lines += [
-            "",
-            escape(
-                _("For your bottleneck (the advisor’s rule): {step}.").format(
-                    step=_step_line(tr, result.bottleneck_step)
-                )
-            ),
-            escape(_(result.bottleneck_step.description)),
-        ]
+    other = result.bottleneck_step if step == result.next_step else result.next_step
+    if other is not None and step is not None and other != step:
+        lines += ["", *(_cycle_lines(tr, result)[1:]), escape(_(other.description))]
     done = ", ".join(str(number) for number in result.in_place) or "–"
-    lines += ["", escape(_("Steps in place: {steps}").format(steps=done))]
+    lines += ["", escape(_("Steps in place: {steps}").format(steps=done)), "", advisor_footer(tr)]
     return "\n".join(lines)
 
 
@@ -382,7 +443,7 @@ DETAILS = {"ssrm": ssrm_detail, "sm247": sm247_detail, "cycle": cycle_detail, "g
 
 def details(tr: NullTranslations, stored: StoredResult, part: str) -> Screen:
     """A stored result's summary or one model in detail, with buttons to the other parts."""
-    shown = results.full_result(stored.scores)
+    shown = results.full_result(stored.scores, stored.scoring_version)
     if part == "sum":
-        return result(tr, stored.session_id, shown)
+        return result(tr, stored.session_id, shown, tuple(stored.scores.get("plan", ())))
     return Screen(DETAILS[part](tr, shown), result_keyboard(tr, stored.session_id, part))

@@ -13,6 +13,7 @@ from bot.callback_data import MenuTap, ResultTap
 from bot.screens.ssrm_block import phase_title
 from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import sm247, ssrm
+from dialogs.moves import ALL_MOVES
 from dialogs.results import StoredResult
 
 
@@ -43,14 +44,14 @@ def changes(tr: NullTranslations, language: str, zone: ZoneInfo, current: Stored
             parts.append(_("Cycle steps in place {old} → {new}").format(old=old, new=new))
         old, new = _structural(before), _structural(now)
         if old != new:
-            parts.append(_("24/7 cells done structurally {old} → {new}").format(old=old, new=new))
+            parts.append(_("24/7 cells established {old} → {new}").format(old=old, new=new))
     return _("Since {date}: {changes}").format(
         date=_date(previous.created_at, language, zone), changes=", ".join(parts)
     )
 
 
 def _structural(scores: dict) -> int:
-    return sum(1 for level in scores["cells"].values() if level == sm247.STRUCTURALLY)
+    return sum(1 for level in scores["cells"].values() if level == sm247.ESTABLISHED)
 
 
 def history(
@@ -61,10 +62,11 @@ def history(
     everything: list[StoredResult],
     titles: dict[str, str],
     detailed: frozenset[str],
+    moves_done: list[tuple[str, str]] = (),
 ) -> Screen:
     """``shown``: the newest results to list (newest first); ``everything``: all, for comparing;
     ``titles``: each flow's name (marked for translation); ``detailed``: the flows whose
-    results open in detail."""
+    results open in detail; ``moves_done``: the plan moves ticked off, with when."""
     _ = tr.gettext
     if not shown:
         text = _("You have no results yet. Take the quick phase check or the full assessment to get one.")
@@ -85,6 +87,10 @@ def history(
             earlier = placed[placed.index(result) + 1 :]
             if earlier:
                 lines.append(escape(changes(tr, language, zone, result, earlier[0])))
+                between = [key for key, at in moves_done if earlier[0].created_at <= at < result.created_at]
+                if between:
+                    names = "; ".join(_(ALL_MOVES[key].title) for key in between if key in ALL_MOVES)
+                    lines.append(escape(_("Moves done in between: {moves}").format(moves=names)))
     rows = []
     latest = next((result for result in everything if result.flow in detailed), None)
     if latest is not None:

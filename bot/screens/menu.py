@@ -9,6 +9,7 @@ from bot.callback_data import LanguageTap, MenuTap, TipRoles
 from bot.i18n import LANGUAGE_NAMES, LANGUAGES
 from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import full_assessment
+from dialogs.i18n import N_
 
 FULL_QUESTIONS = len(full_assessment.QUESTIONS)
 
@@ -35,14 +36,20 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
         [
             [button(_("📋 Full assessment"), MenuTap("full"))],
             [button(_("⚡ Quick phase check"), MenuTap("quick"))],
-            [button(_("💬 Advocacy tips"), TipRoles())],
-            [
-                button(_("🗂 My results"), MenuTap("results")),
-                button(_("🌐 Language"), MenuTap("language")),
-            ],
+            [button(_("📌 My plan"), MenuTap("plan")), button(_("🗂 My results"), MenuTap("results"))],
+            [button(_("💬 Advocacy tips"), TipRoles()), button(_("⚙️ Settings"), MenuTap("settings"))],
         ]
     )
     return Screen(text, keyboard)
+
+
+SOURCES = (
+    N_("Social Strategy Readiness Model (SSRM), by SRO"),
+    N_("Social Media 24/7 model, by Ingmar de Lange, Judith Hordijk and Wilco Kaasenbrood"),
+    N_("Social Media Cycle, by MarketingMonday"),
+    N_("Social Media Glue Model, by a Dutch social media consultant (the source does not name them)"),
+    N_("Strategy Hexagon (Social Media Strategy Framework), by Axel Schultze"),
+)
 
 
 def help_text(tr: NullTranslations) -> Screen:
@@ -51,10 +58,11 @@ def help_text(tr: NullTranslations) -> Screen:
         _("/start – the menu, or continue where you left off"),
         _("/help – this explanation"),
         _("/language – choose English or Dutch"),
-        _("/settings – your settings (language)"),
+        _("/settings – language, weekly tip and reminder"),
+        _("/plan – your plan: do this first, and your next three moves"),
         _("/results – your past results and what changed"),
         _("/tips – advocacy tips for employees, managers and local partners"),
-        _("/stop – stop the weekly tip"),
+        _("/stop – stop the weekly tip and the reminder"),
     )
     full = _(
         "📋 The full assessment ({count} questions): your phase on the Social Strategy Readiness Model "
@@ -71,11 +79,8 @@ def help_text(tr: NullTranslations) -> Screen:
             ),
             full + "\n" + quick,
             "<b>" + _("Commands") + "</b>\n" + "\n".join(commands),
-            _(
-                "Sources: the Social Strategy Readiness Model (SRO), the Social Media 24/7 model (de Lange, "
-                "Hordijk, Kaasenbrood), the Social Media Cycle (MarketingMonday) and the Social Media Glue "
-                "Model. Where the advisor adds its own rule, the result says so."
-            ),
+            "<b>" + _("Sources") + "</b>\n" + "\n".join(escape(_(source)) for source in SOURCES),
+            escape(_("Where the advisor adds a rule or advice of its own, it is marked †.")),
         )
     )
     return Screen(text, InlineKeyboardMarkup([[menu_button(tr)]]))
@@ -104,7 +109,11 @@ def reminder(tr: NullTranslations) -> str:
     return tr.gettext("Please tap one of the buttons below the question, or type the number of your answer.")
 
 
-def unknown_command(tr: NullTranslations) -> str:
+def unknown_command(tr: NullTranslations, in_a_flow: bool = False) -> str:
+    if in_a_flow:
+        return tr.gettext(
+            "Sorry, I don’t know that command; /help lists what I understand. Here is your question again."
+        )
     return tr.gettext("Sorry, I don’t know that command. Here is the menu; /help lists what I understand.")
 
 

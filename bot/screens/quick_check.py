@@ -9,8 +9,19 @@ from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
 from bot.callback_data import MenuTap, QuickTap
+from bot.screens.plan import plan_block
 from bot.screens.ssrm_block import ssrm_lines
-from bot.screens.widgets import Screen, button, escape, navigation_row, option_labels, options_text, progress
+from bot.screens.widgets import (
+    Screen,
+    advisor_footer,
+    button,
+    escape,
+    menu_button,
+    navigation_row,
+    option_labels,
+    options_text,
+    progress,
+)
 from dialogs import quick_check, ssrm
 
 
@@ -54,17 +65,22 @@ def resume(tr: NullTranslations, session_id: int, check: quick_check.QuickCheck)
                 )
             ],
             [button(_("↺ Start over"), QuickTap(session_id, number, "n"))],
+            [menu_button(tr)],
         ]
     )
     return Screen(text, keyboard)
 
 
-def result(tr: NullTranslations, session_id: int, result: ssrm.SsrmResult) -> Screen:
+def result(tr: NullTranslations, session_id: int, result: ssrm.SsrmResult, moves: tuple[str, ...] = ()) -> Screen:
+    """The plan first, then the SSRM result; the advisor's own rules explained at the foot."""
     _ = tr.gettext
     keyboard = InlineKeyboardMarkup(
         [
+            [button(_("📌 My plan"), MenuTap("plan"))],
             [button(_("↻ Retake"), MenuTap("retake")), button(_("☰ Menu"), MenuTap("home"))],
             [button(_("📋 Full assessment"), MenuTap("full_new"))],
         ]
     )
-    return Screen("\n".join(ssrm_lines(tr, result)), keyboard)
+    plan = plan_block(tr, moves)
+    lines = [*plan, *([""] if plan else []), *ssrm_lines(tr, result), "", advisor_footer(tr)]
+    return Screen("\n".join(lines), keyboard)

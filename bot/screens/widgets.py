@@ -17,6 +17,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.callback_data import CallbackData, MenuTap
 
 FILLED, EMPTY = "●", "○"
+# The advisor's own rules and advice carry one marker, explained once at the foot of a message.
+MARK = "†"
 # Telegram HTML needs only <, > and & escaped; quotes stay readable in the texts.
 escape = partial(_html_escape, quote=False)
 
@@ -62,3 +64,7 @@ def navigation_row(tr: NullTranslations, back_data: CallbackData | None) -> list
     if back_data is not None:
         row.insert(0, button(tr.gettext("« Back"), back_data))
     return row
+
+
+def advisor_footer(tr: NullTranslations) -> str:
+    return "<i>" + MARK + " " + escape(tr.gettext("the advisor’s own rule or advice, not the models’")) + "</i>"

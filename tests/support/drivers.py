@@ -12,8 +12,11 @@ async def take_full_assessment(
     cells: tuple[int, ...],
     in_place: tuple[int, ...],
     glue: int,
+    *,
+    keep_contradictions: bool = True,
 ) -> None:
-    """Answer every screen: SSRM levels 1-5, management 0-2, cells 0-2, Cycle steps, Glue 0-3."""
+    """Answer every screen: SSRM levels 1-5, management 0-2, cells 0-2, Cycle steps, Glue 0-3.
+    Answers that contradict each other lead to a review first: kept as they are, by default."""
     await chat.send("/start full")
     await chat.tap(1)  # ▶ Start
     for level in levels:
@@ -27,6 +30,9 @@ async def take_full_assessment(
     done = chat.screen.buttons[-3]  # Done ▶, above « Back and ☰ Menu
     await chat.tap(done["text"])
     await chat.tap(glue + 1)
+    keep = [b for b in chat.screen.buttons if b["callback_data"].endswith(":k")]
+    if keep and keep_contradictions:
+        await chat.tap(keep[0]["text"])
 
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)  # a Wednesday, 10:00 in Amsterdam
