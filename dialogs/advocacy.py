@@ -25,6 +25,12 @@ ROLES: dict[str, str] = {
     MANAGER: N_("Manager or executive"),
     PARTNER: N_("Local partner (dealer, franchisee)"),
 }
+# The role in a sentence: "you get a tip as {role}".
+ROLES_IN_A_SENTENCE: dict[str, str] = {
+    EMPLOYEE: N_("an employee"),
+    MANAGER: N_("a manager or executive"),
+    PARTNER: N_("a local partner"),
+}
 ADVICE = "advice"
 SOURCES: dict[str, str] = {
     # Social Media 24/7 (seed 000): its cells, and the propositioning area as a whole
@@ -78,10 +84,10 @@ TIPS: tuple[Tip, ...] = (
     Tip("advocacy_tool", (EMPLOYEE,), (3, 4, 5), N_("Does your organisation have an employee advocacy tool? Use it: posts are ready there for you to share easily."), "ssrm3"),
     Tip("mobile", (EMPLOYEE, PARTNER), (4, 5), N_("Share from your phone: the mobile app puts new posts at hand, and Canva templates help you make a visual of your own."), "ssrm4"),
     Tip("conversation", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Don’t stop at sharing: answer the comments on what you share and join the conversation."), "sm247_service"),
-    Tip("leads", (EMPLOYEE, PARTNER), (5,), N_("Ask what your posts brought: with CRM and ATS integrations, leads and applicants are linked directly to specific posts."), "ssrm5"),
+    Tip("leads", (EMPLOYEE, PARTNER), (5,), N_("Ask what your posts brought: with CRM and ATS (recruitment system) integrations, leads and applicants are linked directly to specific posts."), "ssrm5"),
     Tip("recommend", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Share what you would recommend to a friend, and skip what you would not read yourself: your network trusts your choice."), ADVICE),
     Tip("between_campaigns", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Keep sharing between campaigns, not only while one runs: when interaction dies down after a campaign, winning followers back for the next one is hard."), "glue"),
-    Tip("ask_tools", (EMPLOYEE,), (3, 4, 5), N_("Missing something to share easily? Say so. In the Social Media Cycle the organisation facilitates employees with tools and technique, and makes internal agreements."), "cycle11"),
+    Tip("ask_tools", (EMPLOYEE,), (3, 4, 5), N_("Missing something to share easily? Say so. In the Social Media Cycle the organisation facilitates employees with tools and technology, and makes internal agreements."), "cycle11"),
     Tip("inform", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Passing on news and updates is informing (sending), and many organisations stop there. Not wrong, but only the start: the 24/7 model’s next cell is service, the conversation."), "sm247_informing"),
     Tip("admin_feedback", (EMPLOYEE, PARTNER), (3, 4, 5), N_("Hear customers complain online about paperwork, or about how hard it is to do business with you? Pass it on: customers’ feedback that uncovers such shortcomings makes it easier."), "hexagon_admin"),
     Tip("insights", (EMPLOYEE,), (3, 4), N_("Notice which of your posts and formats get reactions, and tell whoever runs your organisation’s social media: experimenting with formats gives insights for further optimisation."), "ssrm3"),
@@ -92,15 +98,15 @@ TIPS: tuple[Tip, ...] = (
     Tip("ambassador", (EMPLOYEE,), (4, 5), N_("Join as an ambassador: in Collaborate a broader group of employees shares, and together you make one consistent and effective brand message."), "ssrm4"),
     Tip("pass_feedback", (EMPLOYEE, PARTNER), (4, 5), N_("Read a suggestion for the product in the comments? Pass it on to the people who develop it: small improvements through co-creation are the 24/7 model’s development cell."), "sm247_development"),
     Tip("support_community", (EMPLOYEE,), (4, 5), N_("Know the answer to a customer’s question online? Help out. In a support community, product specialists and engaged customers answer questions together, in one place."), "hexagon_support"),
-    Tip("campaign_boost", (EMPLOYEE, PARTNER), (4, 5), N_("Share a campaign when it starts: campaigns give the social media network a boost, and with a relevant content planning afterwards most of the new followers stay."), "glue"),
+    Tip("campaign_boost", (EMPLOYEE, PARTNER), (4, 5), N_("Share a campaign when it starts: campaigns give the social media network a boost, and with a relevant content plan afterwards most of the new followers stay."), "glue"),
     # -- employees, managers and partners ---------------------------------------------------------
     Tip("identity", (EMPLOYEE, MANAGER, PARTNER), (3, 4, 5), N_("Share what the brand stands for, not only what it offers. The 24/7 model calls sharing identity emotion, the simple cell of experiencing."), "sm247_emotion"),
     # -- managers and executives -------------------------------------------------------------------
     Tip("example", (MANAGER,), (3, 4, 5), N_("Set the example: share and comment yourself. When management takes part, employees get involved too."), "ssrm3"),
     Tip("thought_leader", (MANAGER,), (3, 4, 5), N_("Profile yourself as a thought leader: share your expertise and vision. It strengthens the brand’s identity and builds trust (executive profiling)."), "ssrm3"),
-    Tip("facilitate", (MANAGER,), (3, 4, 5), N_("Facilitate your people: make sure they become enthusiastic, give them tools and technique, and make internal agreements."), "cycle11"),
+    Tip("facilitate", (MANAGER,), (3, 4, 5), N_("Facilitate your people: make sure they become enthusiastic, give them tools and technology, and make internal agreements."), "cycle11"),
     Tip("activate", (MANAGER,), (3, 4, 5), N_("Activate your ambassadors: make sure there is content for them to share, or interaction such as a poll, discussions, articles or video."), "cycle7"),
-    Tip("scale", (MANAGER,), (4,), N_("Scale up: invite a larger group of employees as ambassadors, or bring in local partners through the local hero model. Your backing remains crucial."), "ssrm4"),
+    Tip("scale", (MANAGER,), (4,), N_("Scale up: invite a larger group of employees as ambassadors, or bring in local partners through the local hero model (partners as the brand’s local face). Your backing remains crucial."), "ssrm4"),
     Tip("fans", (MANAGER,), (4, 5), N_("Connect your fans and make sure they become ambassadors: they like to share what they value."), "cycle6"),
     Tip("customer_advocacy", (MANAGER,), (4, 5), N_("Start a customer advocacy program: monitor and encourage customers who advocate your products and services."), "hexagon"),
     Tip("paid_and_measure", (MANAGER, PARTNER), (5,), N_("Reinforce what works with paid advertising aimed at specific audiences: the mix of organic and paid gives the widest reach and the best results."), "ssrm5"),
@@ -108,18 +114,18 @@ TIPS: tuple[Tip, ...] = (
     Tip("weekly_moment", (MANAGER,), (3, 4, 5), N_("Make sharing part of the week, not an extra task: a fixed ten minutes, for instance on Monday morning, is enough to start."), ADVICE),
     Tip("select_few", (MANAGER,), (3,), N_("Start with a select group: in Experimentation, management and selected employees are encouraged to share. Scaling up to a larger group is the next phase, Collaborate."), "ssrm3"),
     Tip("service_desk", (MANAGER,), (3, 4, 5), N_("Make sure someone answers the questions and comments on your channels: many organisations only send information, and even fewer enter into relevant conversations."), "sm247_service"),
-    Tip("plan_interaction", (MANAGER,), (3, 4, 5), N_("Put in the content planning how you handle interaction, not only what you post and which actions you run: together they keep your social media network (SMN) up."), "glue"),
+    Tip("plan_interaction", (MANAGER,), (3, 4, 5), N_("Put in the content plan how you handle interaction, not only what you post and which actions you run: together they keep your social media network (SMN) up."), "glue"),
     Tip("team", (MANAGER,), (3, 4, 5), N_("Working on the social media strategy? Include customer and partner representatives from the start: the Strategy Hexagon says you will fail if you leave them out."), "hexagon_team"),
     Tip("passionate", (MANAGER,), (3, 4, 5), N_("Look for the passionate people who carry your brand: the 24/7 model says experience is needed to find them, and co-creation with them comes next."), "sm247_experience"),
     Tip("with_market", (MANAGER,), (3, 4, 5), N_("Set goals that customers and partners care about too: the strategy is carried out with the market, not aimed at it. For instance: 1,000 positive public reactions from customers by the end of the year."), "hexagon_goals"),
-    Tip("link_campaigns", (MANAGER,), (3, 4, 5), N_("Link every campaign to the content planning: each one gives your network a boost. Afterwards it may drop back a little, but the base has grown."), "glue"),
+    Tip("link_campaigns", (MANAGER,), (3, 4, 5), N_("Link every campaign to the content plan: each one gives your network a boost. Afterwards it may drop back a little, but the base has grown."), "glue"),
     Tip("kpis", (MANAGER,), (3, 4, 5), N_("Report on what comes before revenue: how many customers talk about your products, the sentiment of that talk and the number of suggestions, and how each improves over time."), "hexagon_reporting"),
     Tip("preferences", (MANAGER,), (4, 5), N_("Before you shape an offer through social media, learn what your online audience prefers: the 24/7 model calls the step from experiencing to propositioning a big one."), "sm247_propositioning"),
     Tip("support_program", (MANAGER,), (4, 5), N_("Build a support community where customers help customers, and recognise the most helpful ones with rewards and reputation. Help your service team see it does not cut into paid support."), "hexagon_support"),
     Tip("launch", (MANAGER,), (4, 5), N_("Launching a product? Bring in customer advocates, co-creation participants and market influencers to introduce it the social media way, with one framework for every launch."), "hexagon_launch"),
     Tip("co_create", (MANAGER,), (5,), N_("Go beyond small improvements: invite passionate customers to create something new with you. Radical change through co-creation is the 24/7 model’s extension cell."), "sm247_extension"),
     Tip("cocreation_program", (MANAGER,), (5,), N_("Give selected customers a direct feedback line to product management, and let customers and market influencers help test the first prototypes."), "hexagon_cocreation"),
-    Tip("bi_tools", (MANAGER,), (5,), N_("Link social media to your CRM and ATS and analyse it with BI tools: you see which posts bring leads and applicants, and can measure and optimise every campaign."), "ssrm5"),
+    Tip("bi_tools", (MANAGER,), (5,), N_("Link social media to your CRM and ATS (recruitment system) and analyse it with BI (business intelligence) tools: you see which posts bring leads and applicants, and can measure and optimise every campaign."), "ssrm5"),
     # -- local partners -----------------------------------------------------------------------------
     Tip("local_hero", (PARTNER,), (3, 4, 5), N_("Be the local hero: share the brand’s content on your local profile. Your local face makes the brand message personal."), "ssrm4"),
     Tip("whatsapp", (PARTNER,), (4, 5), N_("Use the tools that make it easy: WhatsApp for direct contact, Canva for creating content."), "ssrm4"),

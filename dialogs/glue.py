@@ -29,7 +29,7 @@ SITUATIONS: tuple[Situation, ...] = (
               N_("We run few campaigns and post irregularly."), 1),
     Situation(N_("Posts and campaigns apart"),
               N_("We post regularly, but campaigns and everyday posts are planned separately."), 2),
-    Situation(N_("Planned together"),
+    Situation(N_("Campaigns and posts, one plan"),
               N_("Campaigns and everyday posting come from one plan, and campaigns build on our network."), 3),
 )
 
@@ -38,7 +38,7 @@ ASPECTS: dict[int, tuple[str, str]] = {
         N_("The base: your social media network"),
         N_(
             "Your social media network (SMN) — your followers on the platforms — is the base. "
-            "Keep it up and build it with a content planning that says what relevant content you "
+            "Keep it up and build it with a content plan that says what relevant content you "
             "offer, how you handle interaction and which actions you run. Without it, activating "
             "your followers again for the next campaign can be very hard."
         ),
@@ -46,9 +46,9 @@ ASPECTS: dict[int, tuple[str, str]] = {
     2: (
         N_("Campaigns accelerate your network"),
         N_(
-            "Link your content planning to your marketing campaigns: each campaign then gives "
+            "Link your content plan to your marketing campaigns: each campaign then gives "
             "your network a boost. After a campaign you may drop back a little, but the base has "
-            "grown, and a good, relevant content planning keeps most of the new relations."
+            "grown, and a good, relevant content plan keeps most of the new relations."
         ),
     ),
     3: (

@@ -296,7 +296,7 @@ _CYCLE_MOVES: tuple[Move, ...] = (
     Move(
         "cycle:11",
         N_("Equip colleagues and make internal agreements"),
-        N_("Social Media Cycle, step 11 · Facilitate: make sure employees become enthusiastic, facilitate them with tools and technique, and make internal agreements."),
+        N_("Social Media Cycle, step 11 · Facilitate: make sure employees become enthusiastic, facilitate them with tools and technology, and make internal agreements."),
         N_("This week: hold a 30-minute session in which colleagues share a post from their phone on the spot, and put three agreements on one page: what they may share, who answers questions, and how fast."),
         True,
     ),

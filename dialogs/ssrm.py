@@ -70,8 +70,8 @@ PHASES: tuple[Phase, ...] = (
         N_("“Our employees and partners are regularly sharing content.” “Our message is reaching more people.”"),
         N_(
             "Performance-Driven brings measurement and optimisation: combine employee advocacy "
-            "and the local hero model with paid advertising, and integrate social media with "
-            "your CRM and ATS systems, so that every campaign is analysed and social media "
+            "and the local hero model (local partners as the brand’s face) with paid advertising, "
+            "and integrate social media with your CRM and ATS (recruitment) systems, so that every campaign is analysed and social media "
             "contributes directly to goals such as revenue growth and recruitment."
         ),
     ),
@@ -114,7 +114,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Option(N_("One company profile only"), N_("Owned media only, through a single company profile, without additional support.")),
             Option(N_("Company profiles, no support"), N_("Mainly owned media (company profiles), without extra support from employees or paid channels.")),
             Option(N_("Plus staff and managers"), N_("A mix of owned and earned media, using the personal profiles of employees and management.")),
-            Option(N_("Staff or partners in front"), N_("Strategic use of owned and earned media, with the profiles of employees or local partners taking centre stage.")),
+            Option(N_("Staff/partner profiles first"), N_("Strategic use of owned and earned media, with the profiles of employees or local partners taking centre stage.")),
             # Phase 5 has no Media bullet in the source; its Approach and Impact bullets state it.
             Option(N_("Owned, earned and paid media"), N_("Owned, earned and paid media combined: organic efforts reinforced by paid advertising.")),
         ),
@@ -128,7 +128,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Option(N_("A basic content calendar"), N_("A basic content calendar ensures a regular posting schedule and consistent visibility.")),
             Option(N_("Managers and staff share"), N_("Management and selected employees are actively encouraged to share content; management sets the example.")),
             Option(N_("Ambassadors or partners"), N_("A broader group of employees as ambassadors, or local partners as brand representatives, work together on a consistent brand message.")),
-            Option(N_("Measured, optimised, paid"), N_("Performance is measured and optimised with detailed analysis and BI tools; paid advertising strengthens the efforts of employees and/or local partners.")),
+            Option(N_("Measured, optimised, paid"), N_("Performance is measured and optimised with detailed analysis and BI (business intelligence) tools; paid advertising strengthens the efforts of employees and/or local partners.")),
         ),
     ),
     Dimension(
@@ -139,8 +139,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Option(N_("One person runs the profile"), N_("Company profiles only, managed by one person without specific social media expertise.")),
             Option(N_("Company profiles share news"), N_("Company profiles are the main channel, sharing informative content such as product news and updates.")),
             Option(N_("Personal profiles too"), N_("Besides the company profiles, personal profiles of employees and leaders add credibility to the brand message.")),
-            Option(N_("Local profiles widely"), N_("Personal and local profiles of employees and partners are actively used to reach a wider audience and personalise the brand message.")),
-            Option(N_("All profiles plus campaigns"), N_("Full use of company, local and personal profiles, with a targeted approach for specific audiences, supported by paid campaigns.")),
+            Option(N_("Many staff/partner profiles"), N_("Personal and local profiles of employees and partners are actively used to reach a wider audience and personalise the brand message.")),
+            Option(N_("All profiles, plus paid ads"), N_("Full use of company, local and personal profiles, with a targeted approach for specific audiences, supported by paid campaigns.")),
         ),
     ),
     Dimension(
@@ -152,7 +152,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Option(N_("A planning tool"), N_("Basic social media planning tools to schedule posts.")),
             Option(N_("An employee advocacy tool"), N_("An employee advocacy tool helps employees share easily, with content creation tools for visual, varied content.")),
             Option(N_("Mobile app, Canva, WhatsApp"), N_("A mobile app for easy sharing, Canva integrations for content creation and WhatsApp for direct communication.")),
-            Option(N_("BI tools, CRM and ATS"), N_("BI tools and integrations with CRM and ATS systems link social media directly to sales and recruitment.")),
+            Option(N_("BI tools, CRM and ATS"), N_("BI (business intelligence) tools and integrations with CRM and ATS (recruitment) systems link social media directly to sales and recruitment.")),
         ),
     ),
     Dimension(
@@ -164,7 +164,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
             Option(N_("Stable, little interaction"), N_("A stable, recognisable presence that helps build the brand, but interaction and engagement remain limited.")),
             Option(N_("More authentic, new formats"), N_("Employees and management make the brand more authentic; experimenting with content formats gives insights to optimise.")),
             Option(N_("Cost-effective, goal-driven"), N_("Social media is a cost-effective tool that strategically supports business goals and increases brand credibility.")),
-            Option(N_("Leads linked to posts"), N_("A strong presence across owned, earned and paid media; leads are linked directly to posts and BI tools give data-driven insights.")),
+            Option(N_("Leads linked to posts"), N_("A strong presence across owned, earned and paid media; leads are linked directly to posts and BI (business intelligence) tools give data-driven insights.")),
         ),
     ),
 )

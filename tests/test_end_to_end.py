@@ -122,7 +122,7 @@ def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor
                   "Nog niet"]:
         tap_and_wait(label)
     for label in ["1 · Doelstellingen", "2 · Doelgroepen", "3 · Contentstrategie", "4 · Media en middelen",
-                  "5 · Crossmedia integratie", "Klaar ▶", "4 · Samen gepland"]:
+                  "5 · Crossmedia integratie", "Klaar ▶", "4 · Campagnes en posts in één plan"]:
         tap_and_wait(label)
 
     photo = bot_api.wait_for(lambda chat: next((m for m in chat.chat(42) if m.photo), None))

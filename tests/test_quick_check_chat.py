@@ -73,7 +73,7 @@ async def test_the_whole_check_in_english_edits_one_message(advisor):
         ["1 · One company profile only"],
         ["2 · Company profiles, no support"],
         ["3 · Plus staff and managers"],
-        ["4 · Staff or partners in front"],
+        ["4 · Staff/partner profiles first"],
         ["5 · Owned, earned and paid media"],
         ["☰ Menu"],
     ]

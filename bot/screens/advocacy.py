@@ -21,7 +21,7 @@ def roles(tr: NullTranslations) -> Screen:
             "<b>" + _("Advocacy tips") + "</b>",
             _(
                 "Short, concrete tips for sharing your organisation’s posts well, from the models "
-                "behind this advisor. Who are you?"
+                "behind this advisor. What is your role?"
             ),
         )
     )
@@ -126,7 +126,7 @@ def subscribed(
     ).format(
         day=day_names(language)[weekday],
         city=city,
-        role=_(advocacy.ROLES[role]).lower(),
+        role=_(advocacy.ROLES_IN_A_SENTENCE[role]),
         date=format_date(first.astimezone(zone).date(), format="long", locale=language),
     )
     rows = [

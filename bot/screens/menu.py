@@ -44,7 +44,7 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
 
 
 SOURCES = (
-    N_("Social Strategy Readiness Model (SSRM), by SRO"),
+    N_("Social Strategy Readiness Model (SSRM), by SRO, its publisher"),
     N_("Social Media 24/7 model, by Ingmar de Lange, Judith Hordijk and Wilco Kaasenbrood"),
     N_("Social Media Cycle, by MarketingMonday"),
     N_("Social Media Glue Model, by a Dutch social media consultant (the source does not name them)"),

@@ -31,10 +31,10 @@ def settings(
     rows = [[button(_("🌐 Language"), MenuTap("language"))]]
     if subscription is not None:
         local = datetime.fromisoformat(subscription.next_due).astimezone(zone)
-        weekly = _("Weekly tip: every {day} around {time}, for the role {role}.").format(
+        weekly = _("Weekly tip: every {day} around {time}, as {role}.").format(
             day=day_names(language)[subscription.weekday],
             time=format_time(local, format="short", locale=language),
-            role=_(advocacy.ROLES[subscription.role]).lower(),
+            role=_(advocacy.ROLES_IN_A_SENTENCE[subscription.role]),
         )
         lines.append("🔔 " + escape(weekly))
         rows.append(
