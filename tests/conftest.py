@@ -51,10 +51,10 @@ def start_advisor(settings: Settings, waits: Waits) -> Callable:
     calls are retried as in production, but the waits between tries take no time (``sleep``:
     another fake)."""
 
-    def start(api: LocalBotApi | None = None, sleep: Callable | None = None):
+    def start(api: LocalBotApi | None = None, sleep: Callable | None = None, clock: Callable | None = None):
         api = api or LocalBotApi()
         request = RetryingRequest(api, sleep=sleep or waits)
-        return running(build_application(settings, request=request)), api
+        return running(build_application(settings, request=request, clock=clock)), api
 
     return start
 
