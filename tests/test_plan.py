@@ -205,3 +205,61 @@ async def test_a_result_stored_by_the_first_rules_is_shown_as_it_was(advisor):
     assert "<b>Bottleneck</b>: Application (phase 1) is the lowest: it holds the others back." in detail
     assert "Your phase is their middle value (the median), so one lagging dimension" in detail
     assert ["📌 My plan", "🗂 My results"] in chat.last.labels  # and a way back to the list
+
+
+async def test_settings_show_and_change_language_weekly_tip_and_reminder(advisor):
+    advisor.application.bot_data.clock = lambda: NOW
+    chat = advisor.chat()
+    await quick_check(chat)
+    await chat.send("/settings")
+    assert chat.last.text == (
+        "<b>Settings</b>\n\n🌐 Language: English\n🔕 Weekly tip: off.\n⏰ Reminder to check in: none."
+    )
+    assert chat.last.labels == [
+        ["🌐 Language"], ["🔔 A tip every week"], ["⏰ Remind me to check in"], ["☰ Menu"],
+    ]
+    await chat.tap("⏰ Remind me to check in")
+    await chat.tap("In 12 weeks")
+    await chat.send("/tips")
+    await chat.tap("Employee")
+    await chat.tap("✓ Done")
+    await chat.tap("🔔 A tip every week")
+    await chat.tap("Monday")
+    await chat.send("/settings")
+    assert chat.last.text == (
+        "<b>Settings</b>\n\n🌐 Language: English\n"
+        "🔔 Weekly tip: every Monday around 9:00\u202fAM, as an employee.\n"
+        "✅ 1 tip acted on.\n"
+        "⏰ Reminder to check in: February 17, 2027."
+    )
+    assert chat.last.labels == [
+        ["🌐 Language"], ["🗓 Other day or role", "🔕 Stop"], ["🔕 No reminder"], ["☰ Menu"],
+    ]
+    await chat.tap("🌐 Language")
+    assert chat.last.text == "Choose your language."
+
+
+async def test_an_unknown_command_mid_question_says_so_and_shows_the_question_again(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    await chat.tap(2)
+    await chat.send("/foo")
+    assert chat.messages[-2].text == (
+        "Sorry, I don’t know that command; /help lists what I understand. Here is your question again."
+    )
+    assert chat.last.text.startswith("<b>Quick phase check</b> · Question 2 of 5")
+
+
+async def test_help_names_all_five_sources_and_their_authors(advisor):
+    chat = advisor.chat()
+    await chat.send("/help")
+    text = chat.last.text
+    for source in (
+        "Social Strategy Readiness Model (SSRM), by SRO",
+        "Social Media 24/7 model, by Ingmar de Lange, Judith Hordijk and Wilco Kaasenbrood",
+        "Social Media Cycle, by MarketingMonday",
+        "Social Media Glue Model",
+        "Strategy Hexagon (Social Media Strategy Framework), by Axel Schultze",
+    ):
+        assert source in text
+    assert "/plan – your plan" in text and "/settings – language, weekly tip and reminder" in text
