@@ -12,7 +12,7 @@ import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 
 from bot.card import card_key, render_card
 from bot.context import AdvisorContext
@@ -75,10 +75,15 @@ async def answer_and_show(
     acknowledged, shown = await asyncio.gather(
         query.answer(toast), show(update, screen, new_message=new_message), return_exceptions=True
     )
-    # The screen matters more than the spinner: its error is the one reported.
-    for outcome in (shown, acknowledged):
-        if isinstance(outcome, BaseException):
-            raise outcome
+    if isinstance(shown, BaseException):
+        raise shown
+    if isinstance(acknowledged, TelegramError):
+        # The screen is there; a tap Telegram no longer lets us answer (too old, or the answer
+        # lost on the way) leaves only the spinner, which Telegram ends itself. What follows
+        # (a result card) must not be lost for it.
+        log.info("tap %s was answered too late or not at all: %s", query.id, acknowledged)
+    elif isinstance(acknowledged, BaseException):
+        raise acknowledged
 
 
 async def send_card(update: Update, context: AdvisorContext, scores: dict) -> None:

@@ -89,7 +89,7 @@ ORDER BY s.moved
 _MOVE = """
 UPDATE sessions SET state = ?, last_question = ?, last_option = ?,
     moved = (SELECT max(moved) FROM sessions WHERE user_id = ?) + 1
-WHERE id = ? AND user_id = ? AND state = ? AND status = 'open'
+WHERE id = ? AND user_id = ? AND flow = ? AND state = ? AND status = 'open'
 RETURNING (SELECT language FROM users WHERE users.id = sessions.user_id),
           (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = sessions.id)
 """
@@ -195,16 +195,22 @@ class Storage:
         return Session(session_id, flow, state), language
 
     async def move(
-        self, user_id: int, session_id: int, from_state: str, to_state: str, answer: tuple[str, int] | None = None
+        self,
+        user_id: int,
+        session_id: int,
+        flow: str,
+        from_state: str,
+        to_state: str,
+        answer: tuple[str, int] | None = None,
     ) -> Moved:
-        """Move the user's open session from ``from_state`` to ``to_state``, filing ``answer``
-        (question, option) with it, atomically. Returns the stored language and the session's
-        answers, all in one round trip. StaleSessionError if the session is not the user's,
-        not open, or no longer in ``from_state``: then nothing is written."""
+        """Move the user's open session of ``flow`` from ``from_state`` to ``to_state``, filing
+        ``answer`` (question, option) with it, atomically. Returns the stored language and the
+        session's answers, all in one round trip. StaleSessionError if the session is not the
+        user's, not of that flow, not open, or no longer in ``from_state``: then nothing is written."""
         question, option = answer if answer else (None, None)
         async with self._write_lock:
             rows = await self._db.execute_fetchall(
-                _MOVE, (to_state, question, option, user_id, session_id, user_id, from_state)
+                _MOVE, (to_state, question, option, user_id, session_id, user_id, flow, from_state)
             )
         if not rows:
             raise StaleSessionError(session_id)

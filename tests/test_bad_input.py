@@ -182,6 +182,7 @@ async def test_an_old_query_is_logged_and_the_answer_kept(advisor, caplog):
     with caplog.at_level(logging.INFO):
         await chat.tap(3)
     assert "answered too late" in caplog.text
+    assert chat.last.text.startswith("<b>Quick phase check</b> · Question 2 of 5")  # shown all the same
     session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
     assert session.answers == {"media": 2}
 

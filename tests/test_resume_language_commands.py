@@ -153,7 +153,7 @@ async def test_a_check_stopped_between_last_answer_and_result_is_finished_on_ret
     await chat.send("/start quick")
     for option in (2, 2, 2, 2):
         await chat.tap(option)
-    await advisor.storage.move(chat.user["id"], 1, "impact", "done", ("impact", 1))  # as if the bot stopped here
+    await advisor.storage.move(chat.user["id"], 1, "quick", "impact", "done", ("impact", 1))  # the bot stopped here
     assert await advisor.storage.results(chat.user["id"]) == []
     await chat.send("/start")
     assert "\n\n<b>Phase 2 · Basic Publishing</b>" in chat.last.text

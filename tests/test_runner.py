@@ -8,6 +8,7 @@ import pytest
 
 from bot.callback_data import FullTap, QuickTap, ResultTap, TipsTap, decode
 from bot.flows.registry import FLOWS, TAP_PATTERN
+from tests.support.drivers import take_full_assessment
 
 
 async def start_check(chat, options=()):
@@ -117,3 +118,36 @@ async def test_the_tap_is_answered_and_the_screen_shown_together(advisor, monkey
     await chat.tap(1)
     assert events[:2] == ["answerCallbackQuery out", "editMessageText out"]
     assert "Question 2 of 5" in chat.last.text
+
+
+async def test_the_card_still_comes_when_the_last_tap_can_no_longer_be_answered(advisor):
+    chat = advisor.chat()
+    await take_full_assessment(chat, (3, 3, 3, 3, 3), 2, (2,) * 8, (1, 2), 2, last=False)
+    advisor.api.fail("answerCallbackQuery", 400, "Bad Request: query is too old and response timeout expired")
+    await chat.tap(3)
+    assert chat.last.photo is not None and chat.last.text == "Your result card"
+    assert len(await advisor.storage.results(chat.user["id"])) == 1
+
+
+async def test_a_tap_is_answered_once_when_an_unfinished_result_is_finished(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for option in (2, 2, 2, 2):
+        await chat.tap(option)
+    stale = chat.screen
+    await advisor.storage.move(chat.user["id"], 1, "quick", "impact", "done", ("impact", 1))  # the bot stopped here
+    answered = len(advisor.api.calls_of("answerCallbackQuery"))
+    await chat.tap(2, stale)  # the last question again: stale, and the result is finished now
+    assert len(advisor.api.calls_of("answerCallbackQuery")) == answered + 1
+    assert advisor.api.toasts[-1] == "This button is no longer active."
+    assert len(await advisor.storage.results(chat.user["id"])) == 1
+
+
+async def test_a_forged_button_of_the_other_flow_cannot_move_a_session(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for step in range(1, 6):
+        await chat.tap_data(f"f1:1:{step}:1")  # the full assessment's buttons on the quick check's session
+        assert advisor.api.toasts[-1] == "This button is no longer active."
+    session = (await advisor.storage.load_user(chat.user["id"])).session("quick")
+    assert (session.state, session.answers) == ("media", {})

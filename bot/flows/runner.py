@@ -64,7 +64,7 @@ async def apply_action(
             raise StaleSessionError(session_id)
         check.answers = dict(session.answers)
     answer = check.act(trigger, *arguments)
-    moved = await context.storage.move(context.user.id, session_id, shown, check.state, answer)
+    moved = await context.storage.move(context.user.id, session_id, entry.name, shown, check.state, answer)
     check.answers = moved.answers
     context.use_language(moved.language)
     if check.is_done:
@@ -83,7 +83,9 @@ async def _show_open_screen(
         context.chat_data.question_shown = session_id
 
 
-async def _finish(update: Update, context: AdvisorContext, entry: FlowEntry, session_id: int, check: Flow) -> None:
+async def _finish(
+    update: Update, context: AdvisorContext, entry: FlowEntry, session_id: int, check: Flow, toast: str | None = None
+) -> None:
     """Store the result (idempotent), show it, and send the card where the flow has one.
 
     The result (with its plan, which the same statement keeps) is derived from answers that
@@ -95,7 +97,7 @@ async def _finish(update: Update, context: AdvisorContext, entry: FlowEntry, ses
     scores = result.scores() | {"plan": list(moves)}  # the plan is kept with the result it came from
     await asyncio.gather(
         context.storage.save_result(session_id, context.user.id, entry.name, scores, entry.scoring_version),
-        answer_and_show(update, entry.screens.result(context.tr, session_id, result, moves)),
+        answer_and_show(update, entry.screens.result(context.tr, session_id, result, moves), toast=toast),
     )
     if entry.with_card:
         await send_card(update, context, scores)
@@ -128,9 +130,7 @@ async def show_current(
     entry = BY_NAME[session.flow]
     check = entry.at(session.state, session.answers)
     if check.is_done:
-        if toast is not None:
-            await update.callback_query.answer(toast)
-        await _finish(update, context, entry, session.id, check)
+        await _finish(update, context, entry, session.id, check, toast)
     else:
         await _answer_then_show_open(update, context, entry, session.id, check, toast)
 

@@ -14,9 +14,11 @@ async def take_full_assessment(
     glue: int,
     *,
     keep_contradictions: bool = True,
+    last: bool = True,
 ) -> None:
     """Answer every screen: SSRM levels 1-5, management 0-2, cells 0-2, Cycle steps, Glue 0-3.
-    Answers that contradict each other lead to a review first: kept as they are, by default."""
+    Answers that contradict each other lead to a review first: kept as they are, by default.
+    ``last=False`` stops at the last question (the Glue Model's), unanswered."""
     await chat.send("/start full")
     await chat.tap(1)  # ▶ Start
     for level in levels:
@@ -29,6 +31,8 @@ async def take_full_assessment(
         await chat.tap(label)
     done = chat.screen.buttons[-3]  # Done ▶, above « Back and ☰ Menu
     await chat.tap(done["text"])
+    if not last:
+        return
     await chat.tap(glue + 1)
     keep = [b for b in chat.screen.buttons if b["callback_data"].endswith(":k")]
     if keep and keep_contradictions:
