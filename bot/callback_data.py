@@ -15,6 +15,7 @@ Formats (a field per ``:``-separated part, in order; trailing optional parts may
 - ``q1|f1:<session>:<step>:<action>``        a flow's buttons (see ``FlowTap``)
 - ``r1:<session>:<part>``                    a part of a stored result
 - ``p1:<plan>:<rank>:<0|1>`` · ``n1:ask|4|8|12|off``   tick a move of the plan; the reminder
+- ``s1:<action>[:<part>[:<item>]]``          the strategy builder
 - ``t1:roles`` · ``t1:<role>`` · ``t1:<role>:<phase>:<page>[:n]``   advocacy tips
 - ``w1:days:<role>:<phase>`` · ``w1:on:<role>:<phase>:<weekday>`` · ``w1:off``   the weekly tip
 - ``d1:<tip>``                               "✓ Done" under a tip: the user acted on it
@@ -29,7 +30,7 @@ from functools import cache
 from typing import ClassVar, get_type_hints
 
 from bot.i18n import LANGUAGES
-from dialogs import advocacy
+from dialogs import advocacy, hexagon
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
 # Ids are SQLite rowids: twelve digits stay far inside its 64-bit integers (and Python's int()
@@ -140,6 +141,7 @@ def _value(item: dataclasses.Field, hint, text: str):
 
 MENU_ACTIONS = (
     "menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results", "plan", "settings",
+    "strategy",
 )
 
 
@@ -232,6 +234,20 @@ class RemindTap(CallbackData, prefix="n1"):
     """The reminder to check in on the plan: ``ask`` (choose when), a number of weeks, ``off``."""
 
     what: str = choices("ask", "4", "8", "12", "off")
+
+
+STRATEGY_ACTIONS = ("overview", "open", "write", "add", "example", "skip", "programs", "program", "pdf", "md")
+
+
+@dataclass(frozen=True)
+class StrategyTap(CallbackData, prefix="s1"):
+    """The strategy builder: the overview; a part opened, written anew or added to, its example;
+    a part skipped; the programs to start the actions from (a program or a plan move picked);
+    the document as PDF or Markdown."""
+
+    action: str = choices(*STRATEGY_ACTIONS)
+    part: str | None = choices(*hexagon.PART_KEYS, hexagon.ORGANISATION, default=None)
+    item: str | None = choices(*hexagon.PROGRAMS_BY_KEY, "move1", "move2", "move3", default=None)
 
 
 ROLES = tuple(advocacy.ROLES)

@@ -45,6 +45,14 @@ class ChatData:
     question_shown: int | None = None  # the session whose question this update put on screen
     question_on_screen: int | None = None  # ... and the one the previous update left there
     group_answered_at: float | None = None  # monotonic time of the last pointer to the private chat
+    text_wanted_shown: tuple[str, bool] | None = None  # a strategy part this update asked text for (append?)
+    text_wanted: tuple[str, bool] | None = None  # ... and the one the previous update asked for
+
+    def turn(self) -> None:
+        """After an update: what it put on screen is what the next update sees; anything else
+        clears it (a number answers only the question on screen; text fills only the part asked)."""
+        self.question_on_screen, self.question_shown = self.question_shown, None
+        self.text_wanted, self.text_wanted_shown = self.text_wanted_shown, None
 
 
 @dataclass

@@ -162,4 +162,14 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE INDEX reminders_due ON reminders(next_due) WHERE active = 1;
     """,
+    # 7: the strategy as written so far (Strategy Hexagon): one row per part, saved as typed
+    f"""
+    CREATE TABLE strategy_drafts (
+        user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        part        TEXT NOT NULL,                -- a part of dialogs.hexagon, or 'organisation'
+        text        TEXT NOT NULL,
+        updated_at  TEXT NOT NULL DEFAULT {NOW},
+        PRIMARY KEY (user_id, part)
+    ) WITHOUT ROWID;
+    """,
 )

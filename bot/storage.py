@@ -19,6 +19,7 @@ from pathlib import Path
 import aiosqlite
 
 from bot.migrations import MIGRATIONS, NOW
+from dialogs.hexagon import ORGANISATION, Draft
 from dialogs.plan import KeptMove, KeptPlan
 from dialogs.results import StoredResult
 
@@ -381,6 +382,31 @@ class Storage:
                 (user_id, due),
             )
         return cursor.rowcount == 1
+
+    # -- the strategy --------------------------------------------------------------------------
+
+    async def draft(self, user_id: int) -> Draft:
+        """The user's strategy as written so far (empty if they have not started)."""
+        rows = await self._db.execute_fetchall(
+            "SELECT part, text, updated_at FROM strategy_drafts WHERE user_id = ?", (user_id,)
+        )
+        draft = Draft()
+        for part, text, updated_at in rows:
+            if part == ORGANISATION:
+                draft.organisation = text
+            else:
+                draft.parts[part] = text
+            draft.updated_at = max(draft.updated_at or updated_at, updated_at)
+        return draft
+
+    async def save_part(self, user_id: int, part: str, text: str) -> None:
+        """Save a part as the user wrote it (the organisation's name counts as one)."""
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO strategy_drafts (user_id, part, text) VALUES (?, ?, ?)"
+                f" ON CONFLICT (user_id, part) DO UPDATE SET text = excluded.text, updated_at = {NOW}",
+                (user_id, part, text),
+            )
 
     # -- results -----------------------------------------------------------------------------
 

@@ -227,5 +227,4 @@ async def remember_screen(update: object, context: AdvisorContext) -> None:
     """Runs after every update (handler group 1): what the update left on screen is what the
     next one sees; any other screen clears it."""
     if context.chat_data is not None:
-        context.chat_data.question_on_screen = context.chat_data.question_shown
-        context.chat_data.question_shown = None
+        context.chat_data.turn()

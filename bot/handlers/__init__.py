@@ -8,9 +8,19 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
 
-from bot.callback_data import LanguageTap, MenuTap, PlanTap, RemindTap, ResultTap, TipDone, TipRoles, WeeklyOff
+from bot.callback_data import (
+    LanguageTap,
+    MenuTap,
+    PlanTap,
+    RemindTap,
+    ResultTap,
+    StrategyTap,
+    TipDone,
+    TipRoles,
+    WeeklyOff,
+)
 from bot.flows import registry, runner
-from bot.handlers import advocacy, errors, groups, menu, plan, results
+from bot.handlers import advocacy, errors, groups, menu, plan, results, strategy
 
 PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
 
@@ -30,6 +40,7 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("language", menu.language_command, filters=PRIVATE))
     application.add_handler(CommandHandler("settings", menu.settings_command, filters=PRIVATE))
     application.add_handler(CommandHandler("plan", plan.plan_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("strategy", strategy.strategy_command, filters=PRIVATE))
     application.add_handler(CommandHandler("results", results.results_command, filters=PRIVATE))
     application.add_handler(CommandHandler("tips", advocacy.tips_command, filters=PRIVATE))
     application.add_handler(CommandHandler("stop", advocacy.stop_command, filters=PRIVATE))
@@ -38,6 +49,7 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(results.result_tap, pattern=_prefix(ResultTap)))
     application.add_handler(CallbackQueryHandler(plan.plan_tap, pattern=_prefix(PlanTap)))
     application.add_handler(CallbackQueryHandler(plan.remind_tap, pattern=_prefix(RemindTap)))
+    application.add_handler(CallbackQueryHandler(strategy.strategy_tap, pattern=_prefix(StrategyTap)))
     application.add_handler(CallbackQueryHandler(advocacy.tips_tap, pattern=_prefix(TipRoles)))
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=_prefix(WeeklyOff)))
     application.add_handler(CallbackQueryHandler(advocacy.done_tap, pattern=_prefix(TipDone)))

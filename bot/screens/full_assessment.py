@@ -360,6 +360,7 @@ def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> Inli
             details[:2],
             details[2:],
             [button(_("📌 My plan"), MenuTap("plan")), button(_("🗂 My results"), MenuTap("results"))],
+            [button(_("🧭 Write your strategy"), MenuTap("strategy"))],
             [button(_("↻ Retake"), MenuTap("retake_full")), button(_("☰ Menu"), MenuTap("home"))],
         ]
     )

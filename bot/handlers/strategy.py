@@ -1,0 +1,124 @@
+"""The strategy builder: /strategy (and the menu's entry), its buttons, and the text typed into
+a part. A part is saved as soon as it is sent; what the user is asked to type is kept per chat
+(``ChatData.text_wanted``), so text fills only the part on screen."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from bot.callback_data import StrategyTap, decode
+from bot.context import AdvisorContext, Visit
+from bot.flows import runner
+from bot.replies import answer_and_show, send
+from bot.screens import strategy as screens
+from dialogs import hexagon
+from dialogs.hexagon import ORGANISATION, ORGANISATION_LIMIT
+
+
+def _want_text(context: AdvisorContext, part: str, append: bool = False) -> None:
+    if context.chat_data is not None:
+        context.chat_data.text_wanted_shown = (part, append)
+
+
+async def show_overview(update: Update, context: AdvisorContext, *, toast: str | None = None) -> None:
+    visit = await context.visit()
+    draft = await context.storage.draft(visit.user_id)
+    first_visit = not draft.written and draft.organisation is None
+    await answer_and_show(update, screens.overview(visit.tr, draft, first_visit=first_visit), toast=toast)
+
+
+async def strategy_command(update: Update, context: AdvisorContext) -> None:
+    """/strategy: the overview of the strategy, in a new message."""
+    await show_overview(update, context)
+
+
+async def _show_part(update: Update, context: AdvisorContext, visit: Visit, part: str, toast: str | None = None):
+    draft = await context.storage.draft(visit.user_id)
+    await answer_and_show(update, screens.part(visit.tr, part, draft), toast=toast)
+    empty = not (draft.organisation if part == ORGANISATION else draft.parts.get(part))
+    if empty:  # nothing written yet: what the user sends next is this part
+        _want_text(context, part)
+
+
+async def strategy_tap(update: Update, context: AdvisorContext) -> None:
+    """A button of the builder."""
+    tap = decode(update.callback_query.data)
+    if not isinstance(tap, StrategyTap) or (tap.action in ("open", "write", "add") and tap.part is None):
+        await runner.reject_stale(update, context)
+        return
+    visit = await context.visit()
+    if tap.action == "overview":
+        await show_overview(update, context)
+    elif tap.action == "open":
+        await _show_part(update, context, visit, tap.part)
+    elif tap.action in ("write", "add"):
+        append = tap.action == "add" and tap.part != ORGANISATION
+        await answer_and_show(update, screens.write_prompt(visit.tr, tap.part, append))
+        _want_text(context, tap.part, append)
+    elif tap.action == "example" and tap.part in hexagon.PARTS_BY_KEY:
+        await answer_and_show(update, screens.example(visit.tr, tap.part))
+    elif tap.action == "skip" and tap.part in hexagon.PARTS_BY_KEY:
+        index = hexagon.PART_KEYS.index(tap.part)
+        if index + 1 < len(hexagon.PART_KEYS):
+            await _show_part(update, context, visit, hexagon.PART_KEYS[index + 1])
+        else:
+            await show_overview(update, context)
+    elif tap.action == "programs":
+        await answer_and_show(update, screens.programs(visit.tr, await _plan_moves(context, visit)))
+    elif tap.action == "program" and tap.item is not None:
+        await _add_program(update, context, visit, tap.item)
+    else:
+        await runner.reject_stale(update, context)
+
+
+async def _plan_moves(context: AdvisorContext, visit: Visit) -> tuple[str, ...]:
+    kept = await context.storage.plan(visit.user_id)
+    return tuple(move.key for move in kept.moves) if kept else ()
+
+
+async def _add_program(update: Update, context: AdvisorContext, visit: Visit, item: str) -> None:
+    """A program (or a plan move) picked: added to the actions, to edit from there."""
+    line = screens.program_text(visit.tr, item, await _plan_moves(context, visit))
+    if line is None:  # a plan move that is no longer in the plan
+        await runner.reject_stale(update, context)
+        return
+    draft = await context.storage.draft(visit.user_id)
+    text = draft.combined("actions", line, append=True)
+    limit = hexagon.PARTS_BY_KEY["actions"].limit
+    if len(text) > limit:
+        await answer_and_show(update, None, toast=screens.too_long(visit.tr, "actions", len(text), limit))
+        return
+    await context.storage.save_part(visit.user_id, "actions", text)
+    await _show_part(update, context, visit, "actions", toast=screens.saved(visit.tr, "actions"))
+
+
+async def take_text(update: Update, context: AdvisorContext, visit: Visit) -> bool:
+    """Text sent while a part asks for it: saved (or, too long, refused with the limit).
+    Returns whether the message was taken for the strategy."""
+    wanted = context.chat_data.text_wanted if context.chat_data is not None else None
+    message = update.effective_message
+    if wanted is None or (message.text or "").startswith("/"):
+        return False
+    part, append = wanted
+    if not message.text:
+        await message.reply_text(screens.text_only(visit.tr))
+        _want_text(context, part, append)
+        return True
+    typed = message.text.strip()
+    draft = await context.storage.draft(visit.user_id)
+    if part == ORGANISATION:
+        text, limit = typed, ORGANISATION_LIMIT
+    else:
+        text, limit = draft.combined(part, typed, append), hexagon.PARTS_BY_KEY[part].limit
+    if len(text) > limit:
+        await message.reply_text(screens.too_long(visit.tr, part, len(text), limit))
+        _want_text(context, part, append)
+        return True
+    await context.storage.save_part(visit.user_id, part, text)
+    await message.reply_text(screens.saved(visit.tr, part))
+    if part == ORGANISATION:
+        await show_overview(update, context)
+    else:
+        draft.parts[part] = text
+        await send(update, screens.part(visit.tr, part, draft))
+    return True
