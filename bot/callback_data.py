@@ -16,6 +16,7 @@ Formats (a field per ``:``-separated part, in order; trailing optional parts may
 - ``r1:<session>:<part>``                    a part of a stored result
 - ``p1:<plan>:<rank>:<0|1>`` · ``n1:ask|4|8|12|off``   tick a move of the plan; the reminder
 - ``s1:<action>[:<part>[:<item>]]``          the strategy builder
+- ``g1:<action>[:<team>[:<key>[:<up|down>]]]`` team checks
 - ``t1:roles`` · ``t1:<role>`` · ``t1:<role>:<phase>:<page>[:n]``   advocacy tips
 - ``w1:days:<role>:<phase>`` · ``w1:on:<role>:<phase>:<weekday>`` · ``w1:off``   the weekly tip
 - ``d1:<tip>``                               "✓ Done" under a tip: the user acted on it
@@ -30,7 +31,7 @@ from functools import cache
 from typing import ClassVar, get_type_hints
 
 from bot.i18n import LANGUAGES
-from dialogs import advocacy, hexagon
+from dialogs import advocacy, full_assessment, hexagon, quick_check, ssrm
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
 # Ids are SQLite rowids: twelve digits stay far inside its 64-bit integers (and Python's int()
@@ -141,7 +142,7 @@ def _value(item: dataclasses.Field, hint, text: str):
 
 MENU_ACTIONS = (
     "menu", "home", "quick", "full", "retake", "retake_full", "full_new", "language", "results", "plan", "settings",
-    "strategy",
+    "strategy", "team",
 )
 
 
@@ -248,6 +249,24 @@ class StrategyTap(CallbackData, prefix="s1"):
     action: str = choices(*STRATEGY_ACTIONS)
     part: str | None = choices(*hexagon.PART_KEYS, hexagon.ORGANISATION, default=None)
     item: str | None = choices(*hexagon.PROGRAMS_BY_KEY, "move1", "move2", "move3", default=None)
+
+
+TEAM_ACTIONS = (
+    "home", "new", "flow", "view", "refresh", "agree", "level", "agreed", "remind", "close", "reopen", "delete",
+    "deleted", "post", "join", "leave", "left",
+)
+
+
+@dataclass(frozen=True)
+class TeamTap(CallbackData, prefix="g1"):
+    """Team checks: the teams list, a new team (its flow), a team's view and what its owner can
+    do with it (agree levels up or down, remind, close, delete, post to the group), and a member
+    joining or leaving."""
+
+    action: str = choices(*TEAM_ACTIONS)
+    team: int | None = digits(12, default=None)
+    key: str | None = choices(quick_check.FLOW, full_assessment.FLOW, *ssrm.DIMENSION_KEYS, default=None)
+    value: str | None = choices("up", "down", default=None)
 
 
 ROLES = tuple(advocacy.ROLES)

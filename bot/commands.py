@@ -21,6 +21,7 @@ def command_list(language: str) -> list[BotCommand]:
         BotCommand("settings", _("Your settings")),
         BotCommand("plan", _("Your plan: what to do first")),
         BotCommand("strategy", _("Write your social media strategy")),
+        BotCommand("team", _("A team check for your team or workshop")),
         BotCommand("results", _("Your past results")),
         BotCommand("tips", _("Advocacy tips for your role")),
         BotCommand("stop", _("Stop the weekly tip and reminders")),

@@ -47,6 +47,8 @@ class ChatData:
     group_answered_at: float | None = None  # monotonic time of the last pointer to the private chat
     text_wanted_shown: tuple[str, bool] | None = None  # a strategy part this update asked text for (append?)
     text_wanted: tuple[str, bool] | None = None  # ... and the one the previous update asked for
+    pending_team_name: str | None = None  # a new team's name, until its check is chosen
+    pending_group_chat_id: int | None = None  # the group a new team is set up from
 
     def turn(self) -> None:
         """After an update: what it put on screen is what the next update sees; anything else

@@ -172,4 +172,48 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (user_id, part)
     ) WITHOUT ROWID;
     """,
+    # 8: team checks. A member's latest result in a team is filed by the result's own insert
+    # (through the session it came from), so a redelivered tap cannot count twice.
+    f"""
+    CREATE TABLE teams (
+        id              INTEGER PRIMARY KEY,
+        owner_id        INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        owner_name      TEXT,                     -- shown to members: whose team it is
+        name            TEXT NOT NULL,
+        flow            TEXT NOT NULL,            -- the check its members take
+        token           TEXT NOT NULL UNIQUE,     -- the deep link's payload: opaque, unguessable
+        status          TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        group_chat_id   INTEGER,                  -- the group it was set up from, if any
+        view_chat_id    INTEGER,                  -- the owner's team view, edited as members finish
+        view_message_id INTEGER,
+        agreed          TEXT,                     -- JSON: the levels the team agreed on
+        created_at      TEXT NOT NULL DEFAULT {NOW}
+    );
+    CREATE INDEX teams_by_owner ON teams(owner_id);
+
+    CREATE TABLE team_members (
+        team_id     INTEGER NOT NULL REFERENCES teams(id) ON DELETE CASCADE,
+        user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        joined_at   TEXT NOT NULL DEFAULT {NOW},
+        left_at     TEXT,                         -- left: no reminders; answers stay in the aggregates
+        result_id   INTEGER REFERENCES results(id) ON DELETE SET NULL,
+        PRIMARY KEY (team_id, user_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX team_members_by_user ON team_members(user_id);
+
+    ALTER TABLE sessions ADD COLUMN team_id INTEGER REFERENCES teams(id) ON DELETE SET NULL;
+
+    CREATE TRIGGER result_counts_for_team AFTER INSERT ON results
+    BEGIN
+        UPDATE team_members SET result_id = NEW.id
+        WHERE user_id = NEW.user_id
+          AND team_id = (SELECT team_id FROM sessions WHERE id = NEW.session_id);
+    END;
+
+    CREATE TABLE group_links (
+        token       TEXT PRIMARY KEY,             -- the deep link from a group to set up its team
+        chat_id     INTEGER NOT NULL,
+        created_at  TEXT NOT NULL DEFAULT {NOW}
+    ) WITHOUT ROWID;
+    """,
 )

@@ -180,15 +180,18 @@ class Storage:
 
     # -- sessions ----------------------------------------------------------------------------
 
-    async def start_session(self, user_id: int, flow: str, state: str) -> tuple[Session, str | None]:
-        """A new open session, and the user's stored language (one round trip). An open session
-        of the same flow is kept, marked abandoned, by the ``session_replaces_open`` trigger."""
+    async def start_session(
+        self, user_id: int, flow: str, state: str, team_id: int | None = None
+    ) -> tuple[Session, str | None]:
+        """A new open session (for a team's check, if ``team_id``), and the user's stored
+        language (one round trip). An open session of the same flow is kept, marked abandoned,
+        by the ``session_replaces_open`` trigger."""
         async with self._write_lock:
             try:
                 rows = await self._db.execute_fetchall(
-                    "INSERT INTO sessions (user_id, flow, state) VALUES (?, ?, ?)"
+                    "INSERT INTO sessions (user_id, flow, state, team_id) VALUES (?, ?, ?, ?)"
                     " RETURNING id, (SELECT language FROM users WHERE users.id = sessions.user_id)",
-                    (user_id, flow, state),
+                    (user_id, flow, state, team_id),
                 )
             except sqlite3.IntegrityError as error:  # the foreign key to users
                 raise UnknownUserError(user_id) from error
@@ -408,6 +411,125 @@ class Storage:
                 (user_id, part, text),
             )
 
+    # -- teams -------------------------------------------------------------------------------
+
+    async def create_team(
+        self, owner_id: int, owner_name: str | None, name: str, flow: str, token: str, group_chat_id: int | None
+    ) -> Team:
+        async with self._write_lock:
+            rows = await self._db.execute_fetchall(
+                "INSERT INTO teams (owner_id, owner_name, name, flow, token, group_chat_id) VALUES (?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
+                (owner_id, owner_name, name, flow, token, group_chat_id),
+            )
+        return await self.team(rows[0][0])
+
+    async def team(self, team_id: int) -> Team | None:
+        rows = await self._db.execute_fetchall(_TEAM + " WHERE id = ?", (team_id,))
+        return _team(rows[0]) if rows else None
+
+    async def team_by_token(self, token: str) -> Team | None:
+        rows = await self._db.execute_fetchall(_TEAM + " WHERE token = ?", (token,))
+        return _team(rows[0]) if rows else None
+
+    async def teams_owned(self, owner_id: int) -> list[Team]:
+        rows = await self._db.execute_fetchall(_TEAM + " WHERE owner_id = ? ORDER BY id", (owner_id,))
+        return [_team(row) for row in rows]
+
+    async def memberships(self, user_id: int) -> list[Team]:
+        """The teams the user is a member of (and has not left)."""
+        rows = await self._db.execute_fetchall(
+            _TEAM + " WHERE id IN (SELECT team_id FROM team_members WHERE user_id = ? AND left_at IS NULL) ORDER BY id",
+            (user_id,),
+        )
+        return [_team(row) for row in rows]
+
+    async def join_team(self, team_id: int, user_id: int) -> None:
+        """Join (or rejoin) a team; earlier answers in it stay until the check is taken again."""
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO team_members (team_id, user_id) VALUES (?, ?)"
+                " ON CONFLICT (team_id, user_id) DO UPDATE SET left_at = NULL",
+                (team_id, user_id),
+            )
+
+    async def leave_team(self, team_id: int, user_id: int) -> bool:
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                f"UPDATE team_members SET left_at = {NOW} WHERE team_id = ? AND user_id = ? AND left_at IS NULL",
+                (team_id, user_id),
+            )
+        return cursor.rowcount == 1
+
+    async def team_counts(self, team_id: int) -> tuple[int, int]:
+        """Members who joined (and have not left), and members whose answers count."""
+        rows = await self._db.execute_fetchall(
+            "SELECT count(*) FILTER (WHERE left_at IS NULL), count(result_id) FROM team_members WHERE team_id = ?",
+            (team_id,),
+        )
+        return rows[0]
+
+    async def team_scores(self, team_id: int) -> list[dict]:
+        """The scores of each member's latest result in the team (anonymous: no user ids)."""
+        rows = await self._db.execute_fetchall(
+            "SELECT r.scores FROM team_members m JOIN results r ON r.id = m.result_id WHERE m.team_id = ?"
+            " ORDER BY r.id",
+            (team_id,),
+        )
+        return [json.loads(scores) for (scores,) in rows]
+
+    async def unfinished_members(self, team_id: int) -> list[tuple[int, str | None]]:
+        """Members who have not finished (and have not left), with their language."""
+        rows = await self._db.execute_fetchall(
+            "SELECT m.user_id, u.language FROM team_members m JOIN users u ON u.id = m.user_id"
+            " WHERE m.team_id = ? AND m.result_id IS NULL AND m.left_at IS NULL ORDER BY m.joined_at",
+            (team_id,),
+        )
+        return [(user_id, language) for user_id, language in rows]
+
+    async def team_of_session(self, session_id: int) -> Team | None:
+        rows = await self._db.execute_fetchall(
+            _TEAM + " WHERE id = (SELECT team_id FROM sessions WHERE id = ?)", (session_id,)
+        )
+        return _team(rows[0]) if rows else None
+
+    async def update_team(self, team_id: int, **changes) -> None:
+        """Change some of a team's own columns: status, agreed levels, where its view is shown."""
+        allowed = {"status", "agreed", "view_chat_id", "view_message_id"}
+        if not changes or set(changes) - allowed:
+            raise ValueError(f"not a team column to change: {set(changes) - allowed}")
+        if "agreed" in changes and changes["agreed"] is not None:
+            changes["agreed"] = json.dumps(changes["agreed"], sort_keys=True)
+        columns = ", ".join(f"{column} = ?" for column in changes)  # names from the allowed set only
+        async with self._write_lock:
+            await self._db.execute(f"UPDATE teams SET {columns} WHERE id = ?", (*changes.values(), team_id))
+
+    async def delete_team(self, team_id: int) -> None:
+        """The team, its memberships and its link; members' own results stay theirs."""
+        async with self._write_lock:
+            await self._db.execute("DELETE FROM teams WHERE id = ?", (team_id,))
+
+    async def latest_phases(self) -> list[int]:
+        """The SSRM phase of every user's latest result that has one (the benchmark)."""
+        rows = await self._db.execute_fetchall(
+            "SELECT json_extract(r.scores, '$.phase') FROM results r"
+            " WHERE r.id = (SELECT r2.id FROM results r2 WHERE r2.user_id = r.user_id"
+            "               AND json_extract(r2.scores, '$.phase') IS NOT NULL"
+            "               ORDER BY r2.created_at DESC, r2.id DESC LIMIT 1)"
+        )
+        return [phase for (phase,) in rows]
+
+    async def link_group(self, token: str, chat_id: int) -> None:
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO group_links (token, chat_id) VALUES (?, ?) ON CONFLICT (token) DO NOTHING",
+                (token, chat_id),
+            )
+
+    async def group_of_link(self, token: str) -> int | None:
+        rows = await self._db.execute_fetchall("SELECT chat_id FROM group_links WHERE token = ?", (token,))
+        return rows[0][0] if rows else None
+
     # -- results -----------------------------------------------------------------------------
 
     async def result_of_session(self, user_id: int, session_id: int) -> StoredResult | None:
@@ -436,6 +558,36 @@ class Storage:
             (user_id,),
         )
         return [_stored_result(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class Team:
+    id: int
+    owner_id: int
+    owner_name: str | None
+    name: str
+    flow: str
+    token: str
+    status: str  # open or closed
+    group_chat_id: int | None
+    view_chat_id: int | None
+    view_message_id: int | None
+    agreed: dict[str, int] | None  # the levels the team agreed on
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "open"
+
+
+_TEAM = (
+    "SELECT id, owner_id, owner_name, name, flow, token, status, group_chat_id, view_chat_id, view_message_id,"
+    " agreed FROM teams"
+)
+
+
+def _team(row) -> Team:
+    *fields, agreed = row
+    return Team(*fields, json.loads(agreed) if agreed else None)
 
 
 @dataclass(frozen=True)

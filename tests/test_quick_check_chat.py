@@ -45,7 +45,8 @@ async def test_start_greets_in_english_with_the_menu(advisor):
     assert chat.last.text.startswith("<b>Hi Ada!</b> I’m your social media strategy advisor.")
     assert chat.last.labels == MENU_EN
     assert callback_data(chat.last) == [
-        ["m1:full"], ["m1:quick"], ["m1:plan", "m1:results"], ["m1:strategy"], ["t1:roles", "m1:settings"],
+        ["m1:full"], ["m1:quick"], ["m1:plan", "m1:results"], ["m1:strategy", "m1:team"],
+        ["t1:roles", "m1:settings"],
     ]
 
 

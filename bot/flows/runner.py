@@ -21,6 +21,7 @@ import re
 
 from telegram import Update
 
+from bot import team_updates
 from bot.callback_data import FlowTap, decode
 from bot.context import AdvisorContext, Visit
 from bot.flows.registry import BY_NAME, BY_TAP, FlowEntry
@@ -101,6 +102,7 @@ async def _finish(
     )
     if entry.with_card:
         await send_card(update, context, scores)
+    await team_updates.after_result(update, context, session_id)
 
 
 async def reject_stale(update: Update, context: AdvisorContext, entry: FlowEntry | None = None) -> None:
@@ -177,6 +179,15 @@ async def retake(update: Update, context: AdvisorContext, entry: FlowEntry) -> N
     else:  # a double tap on Retake: its first screen is already there
         await answer_and_show(update, None)
         context.chat_data.question_shown = session.id
+
+
+async def start_in_team(update: Update, context: AdvisorContext, entry: FlowEntry, team_id: int) -> None:
+    """A new session of ``entry``'s flow whose result counts for the team (any open one of the
+    flow is kept, abandoned, with its answers)."""
+    session, language = await context.storage.start_session(context.user.id, entry.name, entry.start().state, team_id)
+    context.use_language(language)
+    context.forget_visit()
+    await _show_open_screen(update, context, entry, session.id, entry.start(), new_message=True)
 
 
 async def start_anew(update: Update, context: AdvisorContext, entry: FlowEntry, *, new_message: bool = False) -> None:

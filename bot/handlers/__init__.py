@@ -15,12 +15,13 @@ from bot.callback_data import (
     RemindTap,
     ResultTap,
     StrategyTap,
+    TeamTap,
     TipDone,
     TipRoles,
     WeeklyOff,
 )
 from bot.flows import registry, runner
-from bot.handlers import advocacy, errors, groups, menu, plan, results, strategy
+from bot.handlers import advocacy, errors, groups, menu, plan, results, strategy, teams
 
 PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
 
@@ -33,6 +34,9 @@ def register(application: Application) -> None:
     application.add_handler(TypeHandler(Update, groups.refuse_taps_outside_private_chats), group=-1)
     application.add_handler(CallbackQueryHandler(runner.flow_tap, pattern=registry.TAP_PATTERN))
     application.add_handler(
+        CommandHandler("team", teams.group_team_command, filters=filters.ChatType.GROUPS & ~filters.UpdateType.EDITED)
+    )
+    application.add_handler(
         MessageHandler(filters.ChatType.GROUPS & ~filters.UpdateType.EDITED, groups.group_message)
     )
     application.add_handler(CommandHandler("start", menu.start, filters=PRIVATE))
@@ -41,6 +45,7 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("settings", menu.settings_command, filters=PRIVATE))
     application.add_handler(CommandHandler("plan", plan.plan_command, filters=PRIVATE))
     application.add_handler(CommandHandler("strategy", strategy.strategy_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("team", teams.team_command, filters=PRIVATE))
     application.add_handler(CommandHandler("results", results.results_command, filters=PRIVATE))
     application.add_handler(CommandHandler("tips", advocacy.tips_command, filters=PRIVATE))
     application.add_handler(CommandHandler("stop", advocacy.stop_command, filters=PRIVATE))
@@ -50,6 +55,7 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(plan.plan_tap, pattern=_prefix(PlanTap)))
     application.add_handler(CallbackQueryHandler(plan.remind_tap, pattern=_prefix(RemindTap)))
     application.add_handler(CallbackQueryHandler(strategy.strategy_tap, pattern=_prefix(StrategyTap)))
+    application.add_handler(CallbackQueryHandler(teams.team_tap, pattern=_prefix(TeamTap)))
     application.add_handler(CallbackQueryHandler(advocacy.tips_tap, pattern=_prefix(TipRoles)))
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=_prefix(WeeklyOff)))
     application.add_handler(CallbackQueryHandler(advocacy.done_tap, pattern=_prefix(TipDone)))

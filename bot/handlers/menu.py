@@ -10,13 +10,14 @@ from bot.callback_data import LanguageTap, MenuTap, decode
 from bot.context import AdvisorContext
 from bot.flows import runner
 from bot.flows.registry import BY_NAME, MENU_ACTIONS
-from bot.handlers import strategy
+from bot.handlers import strategy, teams
 from bot.handlers.plan import show_plan
 from bot.handlers.results import show_results
 from bot.i18n import LANGUAGE_NAMES
 from bot.replies import answer_and_show, send
 from bot.screens import menu as screens
 from bot.screens import settings as settings_screens
+from dialogs import team
 
 
 async def start(update: Update, context: AdvisorContext) -> None:
@@ -28,6 +29,10 @@ async def start(update: Update, context: AdvisorContext) -> None:
         await runner.open_flow(update, context, BY_NAME[context.args[0]])
     elif context.args and context.args[0] == "strategy":
         await strategy.show_overview(update, context)
+    elif context.args and context.args[0].startswith(team.TOKEN_PREFIX):
+        await teams.open_invite(update, context, context.args[0])
+    elif context.args and context.args[0].startswith(teams.GROUP_PREFIX):
+        await teams.open_group_link(update, context, context.args[0])
     elif latest is not None and latest.answers:
         await runner.open_flow(update, context, BY_NAME[latest.flow])  # offers Continue / Start over
     else:
@@ -85,6 +90,8 @@ async def menu_tap(update: Update, context: AdvisorContext) -> None:
         await show_settings(update, context)
     elif tap.action == "strategy":
         await strategy.show_overview(update, context)
+    elif tap.action == "team":
+        await teams.show_home(update, context)
     elif tap.action == "language":
         await answer_and_show(update, screens.language_choice(visit.tr, visit.language))
     else:  # "home": the menu in a new message, so that a result stays in the chat
@@ -114,7 +121,7 @@ async def typed_input(update: Update, context: AdvisorContext) -> None:
     """Text, a sticker, a photo... where a tap is expected. A number that matches an option of
     the open question counts as tapping it; anything else gets a short word and the screen again."""
     visit = await context.visit()
-    if await strategy.take_text(update, context, visit):
+    if await teams.take_name(update, context, visit) or await strategy.take_text(update, context, visit):
         return
     text = (update.effective_message.text or "").strip()
     if await runner.typed_answer(update, context, visit, text):

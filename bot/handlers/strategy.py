@@ -97,7 +97,7 @@ async def take_text(update: Update, context: AdvisorContext, visit: Visit) -> bo
     Returns whether the message was taken for the strategy."""
     wanted = context.chat_data.text_wanted if context.chat_data is not None else None
     message = update.effective_message
-    if wanted is None or (message.text or "").startswith("/"):
+    if wanted is None or wanted[0] not in (*hexagon.PART_KEYS, ORGANISATION) or (message.text or "").startswith("/"):
         return False
     part, append = wanted
     if not message.text:

@@ -37,7 +37,7 @@ def menu(tr: NullTranslations, first_name: str | None) -> Screen:
             [button(_("📋 Full assessment"), MenuTap("full"))],
             [button(_("⚡ Quick phase check"), MenuTap("quick"))],
             [button(_("📌 My plan"), MenuTap("plan")), button(_("🗂 My results"), MenuTap("results"))],
-            [button(_("🧭 Write your strategy"), MenuTap("strategy"))],
+            [button(_("🧭 Write your strategy"), MenuTap("strategy")), button(_("👥 Team check"), MenuTap("team"))],
             [button(_("💬 Advocacy tips"), TipRoles()), button(_("⚙️ Settings"), MenuTap("settings"))],
         ]
     )
@@ -62,6 +62,7 @@ def help_text(tr: NullTranslations) -> Screen:
         _("/settings – language, weekly tip and reminder"),
         _("/plan – your plan: do this first, and your next three moves"),
         _("/strategy – write your strategy with the Strategy Hexagon"),
+        _("/team – a team check for your team or workshop"),
         _("/results – your past results and what changed"),
         _("/tips – advocacy tips for employees, managers and local partners"),
         _("/stop – stop the weekly tip and the reminder"),

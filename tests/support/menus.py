@@ -4,13 +4,13 @@ MENU_EN = [
     ["📋 Full assessment"],
     ["⚡ Quick phase check"],
     ["📌 My plan", "🗂 My results"],
-    ["🧭 Write your strategy"],
+    ["🧭 Write your strategy", "👥 Team check"],
     ["💬 Advocacy tips", "⚙️ Settings"],
 ]
 MENU_NL = [
     ["📋 Volledige scan"],
     ["⚡ Snelle fasecheck"],
     ["📌 Mijn plan", "🗂 Mijn uitslagen"],
-    ["🧭 Schrijf je strategie"],
+    ["🧭 Schrijf je strategie", "👥 Teamcheck"],
     ["💬 Advocacytips", "⚙️ Instellingen"],
 ]
