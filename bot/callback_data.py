@@ -74,9 +74,9 @@ class CallbackData:
         parts = [self.PREFIX]
         for item in dataclasses.fields(self):
             value = getattr(self, item.name)
-            if value is None or value is False:
-                continue  # an optional part left out (always a trailing one)
-            parts.append(_FLAG if value is True else str(value))
+            parts.append("" if value is None or value is False else _FLAG if value is True else str(value))
+        while parts[-1] == "":  # optional parts at the end are left out; one in between stays empty
+            parts.pop()
         data = ":".join(parts)
         if len(data.encode()) > MAX_BYTES:
             raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
@@ -109,7 +109,7 @@ def _decode_as(kind: type[CallbackData], parts: list[str]) -> CallbackData | Non
     if len(parts) > len(items):
         return None
     for index, (item, hint) in enumerate(items):
-        if index >= len(parts):
+        if index >= len(parts) or parts[index] == "":
             if item.default is dataclasses.MISSING:
                 return None
             continue

@@ -186,6 +186,7 @@ MIGRATIONS: tuple[str, ...] = (
         group_chat_id   INTEGER,                  -- the group it was set up from, if any
         view_chat_id    INTEGER,                  -- the owner's team view, edited as members finish
         view_message_id INTEGER,
+        view_language   TEXT,                     -- the owner's language when they last opened it
         agreed          TEXT,                     -- JSON: the levels the team agreed on
         created_at      TEXT NOT NULL DEFAULT {NOW}
     );
@@ -196,6 +197,7 @@ MIGRATIONS: tuple[str, ...] = (
         user_id     INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
         joined_at   TEXT NOT NULL DEFAULT {NOW},
         left_at     TEXT,                         -- left: no reminders; answers stay in the aggregates
+        language    TEXT,                         -- the language they joined in (for reminders)
         result_id   INTEGER REFERENCES results(id) ON DELETE SET NULL,
         PRIMARY KEY (team_id, user_id)
     ) WITHOUT ROWID;

@@ -8,7 +8,9 @@ tap changed is committed before this is called.
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
+import re
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -19,6 +21,7 @@ from bot.context import AdvisorContext
 from bot.screens.widgets import Screen
 
 log = logging.getLogger(__name__)
+_TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?:\s[^>]*)?>")
 
 
 async def send(update: Update, screen: Screen) -> None:
@@ -27,12 +30,16 @@ async def send(update: Update, screen: Screen) -> None:
     )
 
 
+def plain(html_text: str) -> str:
+    """What Telegram keeps as a message's text once it has parsed our HTML: tags gone, entities decoded."""
+    return html.unescape(_TAGS.sub("", html_text))
+
+
 def _already_shown(update: Update, screen: Screen) -> bool:
     """The tapped message shows this screen already (a stale or double tap): Telegram would
-    refuse the edit ("message is not modified"). Its keyboard tells: every screen's buttons
-    carry its session and step, and the chosen answer's ✓."""
+    refuse the edit ("message is not modified"). Same text and same buttons."""
     message = update.callback_query.message
-    return screen.keyboard is not None and message.reply_markup == screen.keyboard
+    return message.reply_markup == screen.keyboard and message.text == plain(screen.text)
 
 
 async def show(update: Update, screen: Screen, *, new_message: bool = False) -> None:

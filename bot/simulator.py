@@ -24,6 +24,8 @@ from telegram.error import TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from bot.replies import plain
+
 TIMEOUT = 0  # a Failure status: no answer at all, as when Telegram does not respond in time
 BOT_USER = {"id": 100, "is_bot": True, "first_name": "Advisor", "username": "advisor_bot"}
 
@@ -52,7 +54,7 @@ class ChatMessage:
             "date": int(time.time()),
             "chat": {"id": self.chat_id, "type": "private"},
             "from": BOT_USER,
-            "text": self.text,
+            "text": plain(self.text),  # as Telegram gives it back: parsed, without our HTML
         }
         if self.keyboard:
             message["reply_markup"] = {"inline_keyboard": self.keyboard}

@@ -444,13 +444,13 @@ class Storage:
         )
         return [_team(row) for row in rows]
 
-    async def join_team(self, team_id: int, user_id: int) -> None:
+    async def join_team(self, team_id: int, user_id: int, language: str) -> None:
         """Join (or rejoin) a team; earlier answers in it stay until the check is taken again."""
         async with self._write_lock:
             await self._db.execute(
-                "INSERT INTO team_members (team_id, user_id) VALUES (?, ?)"
-                " ON CONFLICT (team_id, user_id) DO UPDATE SET left_at = NULL",
-                (team_id, user_id),
+                "INSERT INTO team_members (team_id, user_id, language) VALUES (?, ?, ?)"
+                " ON CONFLICT (team_id, user_id) DO UPDATE SET left_at = NULL, language = excluded.language",
+                (team_id, user_id, language),
             )
 
     async def leave_team(self, team_id: int, user_id: int) -> bool:
@@ -481,7 +481,7 @@ class Storage:
     async def unfinished_members(self, team_id: int) -> list[tuple[int, str | None]]:
         """Members who have not finished (and have not left), with their language."""
         rows = await self._db.execute_fetchall(
-            "SELECT m.user_id, u.language FROM team_members m JOIN users u ON u.id = m.user_id"
+            "SELECT m.user_id, coalesce(u.language, m.language) FROM team_members m JOIN users u ON u.id = m.user_id"
             " WHERE m.team_id = ? AND m.result_id IS NULL AND m.left_at IS NULL ORDER BY m.joined_at",
             (team_id,),
         )
@@ -495,7 +495,7 @@ class Storage:
 
     async def update_team(self, team_id: int, **changes) -> None:
         """Change some of a team's own columns: status, agreed levels, where its view is shown."""
-        allowed = {"status", "agreed", "view_chat_id", "view_message_id"}
+        allowed = {"status", "agreed", "view_chat_id", "view_message_id", "view_language"}
         if not changes or set(changes) - allowed:
             raise ValueError(f"not a team column to change: {set(changes) - allowed}")
         if "agreed" in changes and changes["agreed"] is not None:
@@ -572,6 +572,7 @@ class Team:
     group_chat_id: int | None
     view_chat_id: int | None
     view_message_id: int | None
+    view_language: str | None
     agreed: dict[str, int] | None  # the levels the team agreed on
 
     @property
@@ -581,7 +582,7 @@ class Team:
 
 _TEAM = (
     "SELECT id, owner_id, owner_name, name, flow, token, status, group_chat_id, view_chat_id, view_message_id,"
-    " agreed FROM teams"
+    " view_language, agreed FROM teams"
 )
 
 

@@ -46,8 +46,7 @@ async def refresh_view(application: Application, team_id: int) -> None:
     item = await advisor.storage.team(team_id)
     if item is None or item.view_message_id is None:
         return
-    record = await advisor.storage.load_user(item.owner_id)
-    tr = translations(language_for(record.language if record else None, None))
+    tr = translations(language_for(item.view_language, None))
     joined, finished = await advisor.storage.team_counts(item.id)
     picture = team.picture(await advisor.storage.team_scores(item.id))
     benchmark = team.distribution(await advisor.storage.latest_phases())

@@ -89,7 +89,9 @@ async def _owner_tap(update: Update, context: AdvisorContext, visit: Visit, tap:
     if tap.action in ("view", "refresh"):
         await answer_and_show(update, await _view(context, item, visit.tr))
         message = update.callback_query.message
-        await storage.update_team(item.id, view_chat_id=message.chat.id, view_message_id=message.message_id)
+        await storage.update_team(
+            item.id, view_chat_id=message.chat.id, view_message_id=message.message_id, view_language=visit.language
+        )
     elif tap.action in ("agree", "level"):
         picture = team.picture(await storage.team_scores(item.id))
         if picture is None:
@@ -222,7 +224,7 @@ async def _join(update: Update, context: AdvisorContext, visit: Visit, team_id: 
     if not item.is_open:
         await answer_and_show(update, screens.closed(visit.tr, item))
         return
-    await context.storage.join_team(item.id, visit.user_id)
+    await context.storage.join_team(item.id, visit.user_id, visit.language)
     await runner.start_in_team(update, context, BY_NAME[item.flow], item.id)
 
 
