@@ -41,7 +41,9 @@ async def test_free_text_without_a_check_shows_the_menu(advisor):
 async def test_an_unknown_command_says_so_in_dutch(advisor):
     chat = advisor.chat(language_code="nl")
     await chat.send("/foo")
-    assert chat.messages[0].text == "Sorry, die opdracht ken ik niet. Hier is het menu; /help laat zien wat ik begrijp."
+    assert chat.messages[0].text == (
+        "Sorry, dat commando ken ik niet. Hier is het menu; via /help zie je wat ik wel begrijp."
+    )
     assert chat.last.labels[0] == ["📋 Volledige scan"]
 
 

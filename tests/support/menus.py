@@ -9,6 +9,6 @@ MENU_EN = [
 MENU_NL = [
     ["📋 Volledige scan"],
     ["⚡ Snelle fasecheck"],
-    ["📌 Mijn plan", "🗂 Mijn uitslagen"],
-    ["💬 Advocacytips", "⚙️ Instellingen"],
+    ["📌 Mijn plan", "🗂 Mijn resultaten"],
+    ["💬 Tips voor ambassadeurs", "⚙️ Instellingen"],
 ]
