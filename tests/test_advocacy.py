@@ -108,7 +108,7 @@ async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):
     assert chat.last.text == "De wekelijkse tip is gestopt. Je zet hem weer aan via Tips voor ambassadeurs."
     assert await advisor.storage.subscription(chat.user["id"]) is None
     await chat.send("/stop")
-    assert chat.last.text == "Je hebt geen wekelijkse tip om te stoppen."
+    assert chat.last.text == "Je hebt geen wekelijkse tip aanstaan."
 
 
 async def test_a_due_tip_is_sent_once_after_a_restart_and_never_twice_in_a_row(start_advisor):

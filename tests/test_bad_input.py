@@ -123,7 +123,7 @@ async def test_a_group_gets_one_short_answer_with_a_private_chat_button(advisor)
     group = advisor.chat(chat_type="group", chat_id=-100, language_code="nl")
     await group.send("/start")
     assert group.last.text == (
-        "Ik werk in een privéchat, zodat je antwoorden van jou blijven. Tik hieronder om hem te openen."
+        "Ik werk in een privéchat, zodat je antwoorden privé blijven. Tik hieronder om de chat te openen."
     )
     assert group.last.keyboard == [[{"text": "Open de privéchat", "url": "https://t.me/advisor_bot?start=quick"}]]
     await group.send("/start@advisor_bot")
