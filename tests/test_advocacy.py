@@ -33,7 +33,7 @@ async def test_without_a_result_one_question_places_the_organisation(advisor):
     ]
     await chat.tap("Veel medewerkers of partners delen")
     assert chat.last.text == (
-        "<b>Advocacytips</b> · Medewerker\nTip 1 van 20 · <i>Voor fase 4 · Collaborate</i>\n\n"
+        "<b>Tips voor ambassadeurs</b> · Medewerker\nTip 1 van 20 · <i>Voor fase 4 · Collaborate</i>\n\n"
         "Deel de posts van je organisatie vanaf je eigen profiel en zet er een zin in je eigen woorden bij: "
         "jouw persoonlijke verhaal maakt de merkboodschap authentiek.\n\n"
         "<i>Bron: SSRM, fase 3 · Experimentation</i>"
@@ -98,17 +98,17 @@ async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):
                                 ["« Terug"]]
     await chat.tap("Maandag")
     assert chat.last.text == (
-        "Geregeld: elke maandag rond 9:00 (tijd in Amsterdam) krijg je een tip als medewerker. "
+        "Geregeld: elke maandag rond 9.00 uur (tijd in Amsterdam) krijg je een tip als medewerker. "
         "De eerste komt op 30 november 2026. Stoppen kan altijd, met /stop of de knop hieronder."
     )
     subscription = await advisor.storage.subscription(chat.user["id"])
     assert (subscription.role, subscription.phase, subscription.weekday) == ("employee", 2, 0)
     assert subscription.next_due == "2026-11-30T08:00:00+00:00"
     await chat.send("/stop")
-    assert chat.last.text == "De wekelijkse tip is gestopt. Je kunt hem weer aanzetten bij de advocacytips."
+    assert chat.last.text == "De wekelijkse tip is gestopt. Je zet hem weer aan via Tips voor ambassadeurs."
     assert await advisor.storage.subscription(chat.user["id"]) is None
     await chat.send("/stop")
-    assert chat.last.text == "Je hebt geen wekelijkse tip om te stoppen."
+    assert chat.last.text == "Je hebt geen wekelijkse tip aanstaan."
 
 
 async def test_a_due_tip_is_sent_once_after_a_restart_and_never_twice_in_a_row(start_advisor):
@@ -333,7 +333,7 @@ async def test_done_under_a_tip_is_noted_once_with_a_toast(advisor):
 
 async def test_done_toast_in_dutch_with_its_plural(advisor):
     chat = advisor.chat(user_id=113, language_code="nl")
-    await open_tips(chat, "Manager of directie")
+    await open_tips(chat, "Manager of directielid")
     await chat.tap("Alleen bedrijfsprofielen posten")
     await chat.tap("✓ Gedaan")
     assert advisor.api.toasts[-1] == "Genoteerd: 1 tip toegepast"

@@ -41,7 +41,9 @@ async def test_free_text_without_a_check_shows_the_menu(advisor):
 async def test_an_unknown_command_says_so_in_dutch(advisor):
     chat = advisor.chat(language_code="nl")
     await chat.send("/foo")
-    assert chat.messages[0].text == "Sorry, die opdracht ken ik niet. Hier is het menu; /help laat zien wat ik begrijp."
+    assert chat.messages[0].text == (
+        "Sorry, dat commando ken ik niet. Hier is het menu; via /help zie je wat ik wel begrijp."
+    )
     assert chat.last.labels[0] == ["📋 Volledige scan"]
 
 
@@ -121,7 +123,7 @@ async def test_a_group_gets_one_short_answer_with_a_private_chat_button(advisor)
     group = advisor.chat(chat_type="group", chat_id=-100, language_code="nl")
     await group.send("/start")
     assert group.last.text == (
-        "Ik werk in een privéchat, zodat je antwoorden van jou blijven. Tik hieronder om hem te openen."
+        "Ik werk in een privéchat, zodat je antwoorden privé blijven. Tik hieronder om de chat te openen."
     )
     assert group.last.keyboard == [[{"text": "Open de privéchat", "url": "https://t.me/advisor_bot?start=quick"}]]
     await group.send("/start@advisor_bot")

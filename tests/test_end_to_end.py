@@ -68,7 +68,7 @@ def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
     bot_api.push(tap(menu, "⚡ Snelle fasecheck", 1))
     screen = bot_api.wait_for(lambda chat: "Vraag 1 van 5" in chat.chat(42)[-1].text and chat.chat(42)[-1])
     for number, label in enumerate(
-        ["3 · Ook medewerkers en management", "2 · Een eenvoudige contentkalender", "3 · Persoonlijke profielen erbij",
+        ["3 · Ook medewerkers en management", "2 · Een eenvoudige contentplanning", "3 · Persoonlijke profielen erbij",
          "1 · Geen tools, alles met de hand", "4 · Kosteneffectief en doelgericht"],
         start=2,
     ):
@@ -116,7 +116,7 @@ def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor
     for label in ["3 · Ook medewerkers en management",
                   "3 · Leiding en medewerkers delen", "3 · Persoonlijke profielen erbij",
                   "1 · Geen tools, alles met de hand", "3 · Authentieker, nieuwe vormen",
-                  "3 · Ja, het steunt het actief"]:
+                  "3 · Ja, het steunt actief mee"]:
         tap_and_wait(label)
     for label in ["Vast onderdeel", "Vast onderdeel", "Gestart", "Gestart", "Nog niet", "Nog niet", "Nog niet",
                   "Nog niet"]:
@@ -127,7 +127,7 @@ def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor
 
     photo = bot_api.wait_for(lambda chat: next((m for m in chat.chat(42) if m.photo), None))
     assert photo.photo.startswith(b"\x89PNG")
-    assert photo.text == "Je uitslagkaart"
+    assert photo.text == "Je resultaatkaart"
     summary = bot_api.chat.chat(42)[-2]
     assert (EXPECTED / "full_result_nl_a.html").read_text(encoding="utf-8") == summary.text
 

@@ -34,7 +34,7 @@ async def test_the_result_summary_is_exact(advisor, language, profile, expected)
     summary, card = chat.messages[-2:]
     assert summary.text == (EXPECTED / expected).read_text(encoding="utf-8")
     assert card.photo is not None and card.photo.startswith(b"\x89PNG")
-    assert card.text == {"en": "Your result card", "nl": "Je uitslagkaart"}[language]
+    assert card.text == {"en": "Your result card", "nl": "Je resultaatkaart"}[language]
 
 
 async def test_intro_and_first_screens_with_their_keyboards(advisor):
@@ -210,14 +210,14 @@ async def test_results_lists_dates_and_what_changed(advisor):
     await take_full_assessment(chat, *PROFILE_A)
     await chat.send("/results")
     lines = chat.last.text.split("\n")
-    assert lines[0] == "<b>Je uitslagen</b>"
+    assert lines[0] == "<b>Je resultaten</b>"
     assert lines[2].endswith("</b> · Volledige scan") and lines[2].startswith("<b>")
     assert lines[3] == "Fase 2 · Basic Publishing"
     assert lines[4].startswith("Sinds ") and lines[4].endswith(
         ": dezelfde fase, Media 2 → 3, Aanpak 2 → 3, Toepassing 2 → 3, Technologie 2 → 1, Impact 2 → 3"
     )
     assert lines[6].endswith("</b> · Snelle fasecheck")
-    assert chat.last.labels == [["Mijn laatste volledige uitslag"], ["☰ Menu"]]
+    assert chat.last.labels == [["Mijn laatste volledige resultaat"], ["☰ Menu"]]
 
 
 async def test_no_results_yet(advisor):

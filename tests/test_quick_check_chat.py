@@ -104,7 +104,7 @@ async def test_the_whole_check_in_dutch(advisor):
     for option in (3, 3, 1, 4, 5):
         await chat.tap(option)
     assert chat.last.text == RESULT_NL
-    assert chat.last.labels == [["📌 Mijn plan"], ["↻ Opnieuw", "☰ Menu"], ["📋 Volledige scan"]]
+    assert chat.last.labels == [["📌 Mijn plan"], ["↻ Opnieuw doen", "☰ Menu"], ["📋 Volledige scan"]]
 
 
 async def test_phase_five_gets_the_always_on_path(advisor):

@@ -122,14 +122,14 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "plan", "description": "Je plan: wat je eerst doet"},
         {"command": "strategy", "description": "Schrijf je social-mediastrategie"},
         {"command": "team", "description": "Een teamcheck voor je team of workshop"},
-        {"command": "results", "description": "Je eerdere uitslagen"},
-        {"command": "tips", "description": "Advocacytips voor jouw rol"},
+        {"command": "results", "description": "Je eerdere resultaten"},
+        {"command": "tips", "description": "Tips voor ambassadeurs, per rol"},
         {"command": "stop", "description": "Stop de wekelijkse tip en herinneringen"},
     ]
     short = {c.get("language_code"): c["short_description"] for c in advisor.api.calls_of("setMyShortDescription")}
     assert short == {
         None: "Your social media strategy advisor: where you stand and what to do next, by tapping buttons.",
-        "nl": "Je adviseur voor social-mediastrategie: waar je staat en wat je nu doet, met een paar tikken.",
+        "nl": "Je adviseur voor social-mediastrategie: waar je staat en wat je volgende stap is, met een paar tikken.",
     }
     descriptions = {c.get("language_code"): c["description"] for c in advisor.api.calls_of("setMyDescription")}
     assert descriptions["nl"].startswith("Waar staat je organisatie op social media")

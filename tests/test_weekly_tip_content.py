@@ -127,7 +127,7 @@ def test_tips_fit_a_phone_screen_and_are_translated(language):
         assert len(text) <= PHONE_SCREEN, (tip.key, len(text))
         if language == "nl":
             assert text != tip.text, tip.key
-            assert tr.gettext(advocacy.SOURCES[tip.source]).startswith(("Bron: ", "Eigen advies")), tip.source
+            assert tr.gettext(advocacy.SOURCES[tip.source]).startswith(("Bron: ", "Eigen vuistregel")), tip.source
 
 
 def test_the_dutch_tips_say_je_not_u_and_keep_the_phase_names_english():

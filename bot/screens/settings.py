@@ -15,6 +15,9 @@ from bot.screens.advocacy import day_names
 from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import advocacy
 
+# Dutch writes the time of day as 9.00 (uur); Babel's short Dutch format would give 09:00.
+TIME_FORMATS = {"nl": "H.mm"}
+
 
 def _day(moment: str, language: str, zone: ZoneInfo) -> str:
     local = datetime.fromisoformat(moment.replace("Z", "+00:00")).astimezone(zone)
@@ -33,7 +36,7 @@ def settings(
         local = datetime.fromisoformat(subscription.next_due).astimezone(zone)
         weekly = _("Weekly tip: every {day} around {time}, as {role}.").format(
             day=day_names(language)[subscription.weekday],
-            time=format_time(local, format="short", locale=language),
+            time=format_time(local, format=TIME_FORMATS.get(language, "short"), locale=language),
             role=_(advocacy.ROLES_IN_A_SENTENCE[subscription.role]),
         )
         lines.append("🔔 " + escape(weekly))

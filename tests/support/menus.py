@@ -10,7 +10,7 @@ MENU_EN = [
 MENU_NL = [
     ["📋 Volledige scan"],
     ["⚡ Snelle fasecheck"],
-    ["📌 Mijn plan", "🗂 Mijn uitslagen"],
+    ["📌 Mijn plan", "🗂 Mijn resultaten"],
     ["🧭 Schrijf je strategie", "👥 Teamcheck"],
-    ["💬 Advocacytips", "⚙️ Instellingen"],
+    ["💬 Tips voor ambassadeurs", "⚙️ Instellingen"],
 ]
