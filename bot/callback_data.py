@@ -253,7 +253,7 @@ class StrategyTap(CallbackData, prefix="s1"):
 
 TEAM_ACTIONS = (
     "home", "new", "flow", "view", "refresh", "agree", "level", "agreed", "remind", "close", "reopen", "delete",
-    "deleted", "post", "join", "leave", "left",
+    "deleted", "post", "join", "leave", "left", "card",
 )
 
 

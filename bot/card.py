@@ -85,7 +85,8 @@ def _grid(draw: ImageDraw.ImageDraw, tr, cells: dict[str, int], top: int) -> int
 
 @lru_cache(maxsize=512)
 def render_card(language: str, scores_json: str) -> bytes:
-    """The card for a stored full-assessment result (``scores_json``: ``card_key``'s JSON)."""
+    """The card for a full-assessment result, or a team's picture (``scores_json``: ``card_key``'s
+    JSON; a team's has its name, and its 24/7 grid only when the team took the full assessment)."""
     tr = translations(language)
     scores = json.loads(scores_json)
     phase = ssrm.PHASES[scores["phase"] - 1]
@@ -94,12 +95,17 @@ def render_card(language: str, scores_json: str) -> bytes:
 
     title = phase_title(tr, phase)
     draw.text((40, 40), title, font=_font(56), fill=INK)
-    draw.text((40, 110), "Social Strategy Readiness Model", font=_font(30), fill=MUTED)
+    subtitle = "Social Strategy Readiness Model"
+    if scores.get("team"):
+        subtitle = tr.gettext("Team “{team}”").format(team=scores["team"]) + " · " + subtitle
+    draw.text((40, 110), subtitle, font=_font(30), fill=MUTED)
     _radar(draw, tr, scores["levels"], centre=(WIDTH // 2, 420), radius=200)
     holds_back = scores.get("management_holds_back", False)
     bottleneck = bottleneck_headline(tr, results.quick_result(scores), holds_back)
     draw.text((40, 700), bottleneck, font=_font(32), fill=INK)
 
+    if not scores.get("cells"):  # a team that took the quick check: the SSRM only
+        return _png(image)
     draw.text((40, 770), "Social Media 24/7", font=_font(38), fill=INK)
     y = _grid(draw, tr, scores["cells"], top=820)
 
@@ -111,18 +117,19 @@ def render_card(language: str, scores_json: str) -> bytes:
     else:
         line = tr.gettext("All twelve steps are in place: keep the cycle going, starting again at step 1.")
     draw.multiline_text((40, y + 24), "\n".join(textwrap.wrap(line, 56)), font=_font(30), fill=INK, spacing=10)
+    return _png(image)
 
+
+def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
-CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step")
+CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step", "team")
 
 
 def card_key(scores: dict) -> str:
     """The cache key of a profile: only what the card shows, in a stable form."""
-    shown = {
-        key: scores[key] for key in CARD_FIELDS
-    }
+    shown = {key: scores[key] for key in CARD_FIELDS if key in scores}
     return json.dumps(shown, sort_keys=True)

@@ -285,3 +285,13 @@ async def test_fifty_members_finishing_in_the_same_second(advisor):
     assert picture.finished == 50
     assert sum(picture.phases.values()) == 50
     assert sorted(score["levels"]["impact"] for score in scores) == sorted((n % 5) + 1 for n in range(50))
+
+
+async def test_the_team_card_is_a_png_with_the_team_levels(advisor):
+    owner = advisor.chat(user_id=OWNER)
+    token = await create_team(owner)
+    for n in range(3):
+        await take(advisor.chat(user_id=300 + n), token, (3, 3, 3, 3, 3))
+    await owner.tap("👥 Team view")
+    await owner.tap("🖼 The team’s card")
+    assert owner.last.photo.startswith(b"\x89PNG") and owner.last.text == "The team’s card"

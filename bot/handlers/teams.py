@@ -4,13 +4,14 @@ member joining and leaving, and /team in a group. The owner sees aggregates only
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot import team_updates
+from bot import card, team_updates
 from bot.callback_data import TeamTap, decode
 from bot.context import AdvisorContext, Visit
 from bot.flows import runner
@@ -125,6 +126,8 @@ async def _owner_tap(update: Update, context: AdvisorContext, visit: Visit, tap:
         await answer_and_show(update, None, toast=screens.reminded(visit.tr, sent, skipped))
     elif tap.action == "post":
         await _post_to_group(update, context, visit, item)
+    elif tap.action == "card":
+        await _send_card(update, context, visit, item)
     else:
         await runner.reject_stale(update, context)
 
@@ -142,6 +145,19 @@ async def _post_to_group(update: Update, context: AdvisorContext, visit: Visit, 
     except Forbidden:
         toast = visit.tr.gettext("I can no longer post in that group.")
     await answer_and_show(update, None, toast=toast)
+
+
+async def _send_card(update: Update, context: AdvisorContext, visit: Visit, item: Team) -> None:
+    """The team's card: the agreed levels (else the median), with the 24/7 grid for a full assessment."""
+    picture = team.picture(await context.storage.team_scores(item.id))
+    if picture is None:
+        await runner.reject_stale(update, context)
+        return
+    result = ssrm.score({key: level - 1 for key, level in (item.agreed or picture.medians).items()})
+    scores = result.scores() | {"team": item.name, "cells": picture.cells}
+    png = await asyncio.to_thread(card.render_card, visit.language, card.card_key(scores))
+    await answer_and_show(update, None)
+    await update.effective_chat.send_photo(png, caption=visit.tr.gettext("The team’s card"))
 
 
 def _want_name(context: AdvisorContext) -> None:

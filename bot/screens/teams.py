@@ -171,6 +171,7 @@ def team_view(tr: NullTranslations, item: Team, joined: int, finished: int, pict
     delete = button(_("🗑 Delete"), TeamTap("delete", item.id))
     if picture is not None:
         rows.append([button(_("🤝 Agree the team’s levels"), TeamTap("agree", item.id))])
+        rows.append([button(_("🖼 The team’s card"), TeamTap("card", item.id))])
     if item.is_open:
         rows.append([button(_("🔔 Remind who hasn’t finished"), TeamTap("remind", item.id))])
         rows.append([button(_("🔒 Close"), TeamTap("close", item.id)), delete])
