@@ -34,8 +34,8 @@ def lowest_dimensions(tr: NullTranslations, result: ssrm.SsrmResult) -> str:
     summary, the detail and the result card share."""
     if result.is_level:
         if result.phase.number == len(ssrm.PHASES):
-            return tr.gettext("none: you are evenly at the top phase.")
-        return tr.gettext("none: you are evenly at phase {number}.").format(number=result.phase.number)
+            return tr.gettext("you are evenly at the top phase.")
+        return tr.gettext("you are evenly at phase {number}.").format(number=result.phase.number)
     return tr.gettext("{names} (phase {level})").format(
         names=dimension_names(tr, result.bottleneck), level=result.levels[result.bottleneck[0]]
     )
@@ -46,6 +46,8 @@ def bottleneck_headline(tr: NullTranslations, result: ssrm.SsrmResult, managemen
     _ = tr.gettext
     if management_holds_back:
         return _("Bottleneck") + ": " + _("Management support")
+    if result.is_level and result.rules > 1:
+        return _("No bottleneck") + ": " + lowest_dimensions(tr, result)
     return _("Bottleneck") + ": " + lowest_dimensions(tr, result)
 
 
