@@ -28,9 +28,10 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import reportlab
 from babel.dates import format_date
@@ -100,9 +101,12 @@ def _day(language: str, day: date) -> str:
     return format_date(day, format="long", locale=language)
 
 
-def _stored_day(created_at: str) -> date:
-    """The day a result was stored (UTC, as kept)."""
-    return datetime.fromisoformat(created_at.replace("Z", "+00:00")).date()
+def _stored_day(created_at: str, zone: str) -> date:
+    """The day a result was stored (kept in UTC), where the user is."""
+    moment = datetime.fromisoformat(created_at.replace("Z", "+00:00"))
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(zone)).date()
 
 
 def _profile_table(tr: NullTranslations, result: ssrm.SsrmResult) -> Block:
@@ -251,7 +255,9 @@ def _strategy_title(tr: NullTranslations, draft: Draft) -> str:
     return tr.gettext("Your social media strategy")
 
 
-def _strategy_blocks(language: str, draft: Draft, stored: StoredResult | None, today: date) -> tuple[str, list[Block]]:
+def _strategy_blocks(
+    language: str, draft: Draft, stored: StoredResult | None, today: date, zone: str
+) -> tuple[str, list[Block]]:
     tr = translations(language)
     _ = tr.gettext
     title = _strategy_title(tr, draft)
@@ -269,7 +275,7 @@ def _strategy_blocks(language: str, draft: Draft, stored: StoredResult | None, t
         blocks.append(Block("text", escape(_(NO_RESULT))))
     else:
         title_of_flow = _(BY_NAME[stored.flow].title).lower()
-        day = _day(language, _stored_day(stored.created_at))
+        day = _day(language, _stored_day(stored.created_at, zone))
         when = _("From your {flow} of {date}.").format(flow=title_of_flow, date=day)
         blocks.append(Block("text", escape(when)))
         blocks += _standing_blocks(tr, language, stored, report=False)
@@ -286,7 +292,7 @@ NO_RESULT = N_(
 )
 
 
-def _key(language: str, draft: Draft | None, stored: StoredResult | None, today: date) -> str:
+def _key(language: str, draft: Draft | None, stored: StoredResult | None, today: date, zone: str) -> str:
     """The content of a document in a stable form: its cache key (and all it is made from)."""
     return json.dumps(
         {
@@ -302,64 +308,70 @@ def _key(language: str, draft: Draft | None, stored: StoredResult | None, today:
                 "created_at": stored.created_at,
             },
             "today": today.isoformat(),
+            "zone": zone,
         },
         sort_keys=True,
         ensure_ascii=False,
     )
 
 
-def _from_key(key: str) -> tuple[str, Draft | None, StoredResult | None, date]:
+def _from_key(key: str) -> tuple[str, Draft | None, StoredResult | None, date, str]:
     content = json.loads(key)
     parts = content["parts"]
     draft = None if parts is None else Draft({k: v for k, v in parts.items() if v}, content["organisation"] or None)
     stored = None if content["result"] is None else StoredResult(id=0, session_id=0, **content["result"])
-    return content["language"], draft, stored, date.fromisoformat(content["today"])
+    return content["language"], draft, stored, date.fromisoformat(content["today"]), content["zone"]
 
 
-def strategy_pdf(language: str, draft: Draft, result: StoredResult | None, today: date) -> bytes:
+def strategy_pdf(
+    language: str, draft: Draft, result: StoredResult | None, today: date, *, zone: str = "UTC"
+) -> bytes:
     """The strategy as a PDF: title, the team and six parts as written, the source's caveats,
     where the organisation stands (the latest ``result``: phase, profile, bottleneck, the plan;
-    a full assessment's Cycle step, Glue advice and result card) and the sources."""
-    return _strategy_pdf(_key(language, draft, result, today))
+    a full assessment's Cycle step, Glue advice and result card) and the sources. ``today`` is
+    the document's date; ``zone`` (a time zone name) where the result's date is read."""
+    return _strategy_pdf(_key(language, draft, result, today, zone))
 
 
-def strategy_markdown(language: str, draft: Draft, result: StoredResult | None, today: date) -> str:
+def strategy_markdown(
+    language: str, draft: Draft, result: StoredResult | None, today: date, *, zone: str = "UTC"
+) -> str:
     """The same content as ``strategy_pdf`` in Markdown (without the card's image)."""
-    return _strategy_markdown(_key(language, draft, result, today))
+    return _strategy_markdown(_key(language, draft, result, today, zone))
 
 
-def assessment_report_pdf(language: str, result: StoredResult, today: date) -> bytes:
+def assessment_report_pdf(language: str, result: StoredResult, today: date, *, zone: str = "UTC") -> bytes:
     """A full assessment's result for management, two or three A4 pages: the plan, the SSRM
     phase with profile, bottleneck (management support first where it holds back), what is ahead
     and why; the 24/7 profile, the next Cycle step, the Glue advice; the sources. Any stored
     full assessment, read by the rules it was made with (version 1: no plan, nothing ahead)."""
     if result.flow != full_assessment.FLOW:
         raise ValueError(f"the report is made of a full assessment, not of {result.flow!r}")
-    return _report_pdf(_key(language, None, result, today))
+    return _report_pdf(_key(language, None, result, today, zone))
 
 
 @lru_cache(maxsize=32)
 def _strategy_pdf(key: str) -> bytes:
-    language, draft, stored, today = _from_key(key)
-    title, blocks = _strategy_blocks(language, draft, stored, today)
+    language, draft, stored, today, zone = _from_key(key)
+    title, blocks = _strategy_blocks(language, draft, stored, today, zone)
     return _pdf(language, title, blocks)
 
 
 @lru_cache(maxsize=32)
 def _strategy_markdown(key: str) -> str:
-    language, draft, stored, today = _from_key(key)
-    _title, blocks = _strategy_blocks(language, draft, stored, today)
+    language, draft, stored, today, zone = _from_key(key)
+    _title, blocks = _strategy_blocks(language, draft, stored, today, zone)
     return _markdown(blocks)
 
 
 @lru_cache(maxsize=32)
 def _report_pdf(key: str) -> bytes:
-    language, _draft, stored, today = _from_key(key)
+    language, _draft, stored, today, zone = _from_key(key)
     tr = translations(language)
     _ = tr.gettext
     title = _("Social media assessment: report")
     made = _("Full assessment of {date} · report of {today}").format(
-        date=_day(language, _stored_day(stored.created_at)), today=_day(language, today)
+        date=_day(language, _stored_day(stored.created_at, zone)), today=_day(language, today)
     )
     blocks = [Block("title", escape(title)), Block("subtitle", escape(made)), Block("text", escape(_(REPORT_INTRO)))]
     blocks += _standing_blocks(tr, language, stored, report=True)

@@ -267,6 +267,15 @@ def test_the_report_of_a_version_1_result_has_no_plan_and_keeps_its_wording(lang
     assert {"en": "January 10, 2025", "nl": "10 januari 2025"}[language] in text
 
 
+def test_the_result_is_dated_where_the_user_is():
+    late = StoredResult(1, 1, "full", 2, full_stored(2).scores, "2026-03-10T23:30:00.000Z")  # UTC
+    assert "From your full assessment of March 10, 2026." in pdf_text(documents.strategy_pdf("en", DRAFT, late, TODAY))
+    amsterdam = documents.strategy_pdf("en", DRAFT, late, TODAY, zone="Europe/Amsterdam")
+    assert "From your full assessment of March 11, 2026." in pdf_text(amsterdam)
+    report = documents.assessment_report_pdf("nl", late, TODAY, zone="Europe/Amsterdam")
+    assert "Volledige scan van 11 maart 2026 · rapport van 12 maart 2026" in pdf_text(report)
+
+
 def test_a_report_is_made_of_a_full_assessment_only():
     with pytest.raises(ValueError):
         documents.assessment_report_pdf("en", quick_stored(), TODAY)
