@@ -2,7 +2,9 @@
 
 The same Application and handlers as in Telegram, driven through the in-process Bot API:
 each message is printed with its buttons numbered; type a number to tap, anything else is
-sent as a message (commands too). Ctrl-D or ``/quit`` ends the chat.
+sent as a message (commands too). Ctrl-D or ``/quit`` ends the chat. Photos (the result card)
+and documents (the PDFs) are written to a folder beside the database, ``advisor-files/``, and
+their path printed, so that they can be opened.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ import asyncio
 import html
 import os
 import re
+from pathlib import Path
 
 from bot.app import build_application
 from bot.config import Settings
 from bot.simulator import ChatMessage, ChatSimulator, LocalBotApi, running
 
 _TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?:\s[^>]*)?>")
+FILES_FOLDER = "advisor-files"
+_UNSAFE = re.compile(r"[^\w.\-]+")
 
 
 def plain(text: str) -> str:
@@ -24,13 +29,41 @@ def plain(text: str) -> str:
     return html.unescape(_TAGS.sub("", text))
 
 
-def render(bot_method: str, params: dict, message: ChatMessage | None) -> str | None:
-    """What the console prints for one Bot API call (None: nothing to show)."""
+def files_folder(database: Path) -> Path:
+    """Where the console chat writes the photos and documents it receives: beside the database."""
+    return database.resolve().parent / FILES_FOLDER
+
+
+def save_file(folder: Path, bot_method: str, message: ChatMessage | None) -> Path | None:
+    """Write a sent photo or document to ``folder`` and return its path (None: nothing to write).
+    A document keeps its name (a later one of the same name replaces it); a photo is named by
+    its message."""
+    if message is None or bot_method not in ("sendPhoto", "sendDocument"):
+        return None
+    if message.document is not None:
+        name = _UNSAFE.sub("_", Path(message.document_name or "document").name).strip("._") or "document"
+        content = message.document
+    elif message.photo is not None:
+        extension = ".png" if message.photo.startswith(b"\x89PNG") else ".jpg"
+        name, content = f"photo-{message.message_id}{extension}", message.photo
+    else:
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(content)
+    return path
+
+
+def render(bot_method: str, params: dict, message: ChatMessage | None, saved: Path | None = None) -> str | None:
+    """What the console prints for one Bot API call (None: nothing to show); ``saved``: where
+    the photo or document it sent was written."""
     if bot_method == "answerCallbackQuery":
         return f"  ({params['text']})" if params.get("text") else None
     if message is None:
         return None
     lines = ["", ("✎ " if bot_method.startswith("edit") else "") + plain(message.text)]
+    if saved is not None:
+        lines.append(f"  {'📎' if message.document is not None else '🖼'} {saved}")
     for number, button in enumerate(message.buttons, start=1):
         target = button.get("url") or ""
         lines.append(f"  [{number}] {button['text']}" + (f"  → {target}" if target else ""))
@@ -45,13 +78,14 @@ def _console_language() -> str | None:
 
 async def chat(settings: Settings) -> None:
     api = LocalBotApi()
-    api.listeners.append(lambda method, params, message: _print(render(method, params, message)))
+    folder = files_folder(settings.database)
+    api.listeners.append(lambda method, params, message: _show(folder, method, params, message))
     application = build_application(settings, request=api)
     async with running(application):
         user = ChatSimulator(application, api, first_name=os.environ.get("USER", "").title(),
                              language_code=_console_language())
-        print(f"Console chat with the advisor (database: {settings.database}). "
-              "Type a number to tap a button, text to send it, /quit to leave.")
+        print(f"Console chat with the advisor (database: {settings.database}; photos and documents go to "
+              f"{folder}). Type a number to tap a button, text to send it, /quit to leave.")
         await user.send("/start")
         while True:
             try:
@@ -78,6 +112,15 @@ def _tappable(user: ChatSimulator) -> ChatMessage | None:
         return user.screen
     except StopIteration:
         return None
+
+
+def _show(folder: Path, bot_method: str, params: dict, message: ChatMessage | None) -> None:
+    try:
+        saved = save_file(folder, bot_method, message)
+    except OSError as error:  # the chat goes on without the file
+        saved = None
+        _print(f"  (could not write the file to {folder}: {error.strerror})")
+    _print(render(bot_method, params, message, saved))
 
 
 def _print(text: str | None) -> None:

@@ -39,6 +39,8 @@ class ChatMessage:
     text: str
     keyboard: list[list[dict]] = field(default_factory=list)
     photo: bytes | None = None
+    document: bytes | None = None
+    document_name: str | None = None
 
     @property
     def buttons(self) -> list[dict]:
@@ -63,6 +65,11 @@ class ChatMessage:
             message["caption"] = self.text
             message["photo"] = [{"file_id": f"photo-{self.message_id}", "file_unique_id": f"p{self.message_id}",
                                  "width": 1080, "height": 1350}]
+        if self.document is not None:
+            message.pop("text", None)
+            message["caption"] = self.text
+            message["document"] = {"file_id": f"document-{self.message_id}", "file_unique_id": f"d{self.message_id}",
+                                   "file_name": self.document_name, "file_size": len(self.document)}
         return message
 
 
@@ -88,6 +95,7 @@ class LocalBotApi(BaseRequest):
         self.listeners: list[Callable[[str, dict, ChatMessage | None], None]] = []
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
         self.files: dict[str, bytes] = {}  # file_id -> the bytes uploaded with it
+        self.file_names: dict[str, str] = {}  # file_id -> the name a document was uploaded with
         self._message_ids = itertools.count(1000)
 
     # -- BaseRequest ---------------------------------------------------------------------------
@@ -106,8 +114,11 @@ class LocalBotApi(BaseRequest):
         bot_method = url.rsplit("/", 1)[-1]
         params = request_data.parameters if request_data else {}
         if request_data is not None and request_data.contains_files:
-            # Uploaded files travel as multipart parts: keep their bytes where the test can look.
-            params = {**params, **{name: part[1] for name, part in request_data.multipart_data.items()}}
+            # Uploaded files travel as multipart parts (file name, bytes, MIME type): keep their bytes
+            # where the test can look, and their names beside them.
+            parts = request_data.multipart_data
+            params = {**params, **{name: part[1] for name, part in parts.items()}}
+            params["_file_names"] = {name: part[0] for name, part in parts.items()}
         if self.record_calls:
             self.calls.append((bot_method, params))
         # A failure is claimed when the request arrives, so that under a round trip it still
@@ -138,18 +149,24 @@ class LocalBotApi(BaseRequest):
         """The result Telegram would give, and the message it concerns (if any)."""
         if bot_method == "getMe":
             return BOT_USER, None
-        if bot_method in ("sendMessage", "sendPhoto"):
+        if bot_method in ("sendMessage", "sendPhoto", "sendDocument"):
+            document = self._upload(params.get("document"))
             message = ChatMessage(
                 chat_id=int(params["chat_id"]),
                 message_id=next(self._message_ids),
                 text=params.get("text") or params.get("caption") or "",
                 keyboard=_keyboard(params),
-                photo=self._photo(params.get("photo")),
+                photo=self._upload(params.get("photo")),
+                document=document,
+                document_name=self._document_name(params) if document is not None else None,
             )
             self.messages[(message.chat_id, message.message_id)] = message
             self._chats[message.chat_id].append(message)
             if message.photo is not None:
                 self.files.setdefault(f"photo-{message.message_id}", message.photo)
+            if message.document is not None:
+                self.files.setdefault(f"document-{message.message_id}", message.document)
+                self.file_names.setdefault(f"document-{message.message_id}", message.document_name)
             return message.as_telegram(), message
         if bot_method in ("editMessageText", "editMessageReplyMarkup", "editMessageCaption"):
             message = self.messages[(int(params["chat_id"]), int(params["message_id"]))]
@@ -166,11 +183,17 @@ class LocalBotApi(BaseRequest):
         # setMyCommands, setMyDescription, deleteWebhook, sendChatAction, ...: accepted.
         return True, None
 
-    def _photo(self, photo: bytes | str | None) -> bytes | None:
+    def _upload(self, upload: bytes | str | None) -> bytes | None:
         """An upload's bytes, or those of the upload a file_id names."""
-        if isinstance(photo, str):
-            return self.files.get(photo)
-        return photo
+        if isinstance(upload, str):
+            return self.files.get(upload)
+        return upload
+
+    def _document_name(self, params: dict) -> str:
+        """The name a document was uploaded with, or that of the upload its file_id names."""
+        if isinstance(params["document"], str):
+            return self.file_names.get(params["document"], "document")
+        return params.get("_file_names", {}).get("document") or "document"
 
     # -- reading the chat ------------------------------------------------------------------------
 
