@@ -206,7 +206,7 @@ class FullTap(FlowTap, prefix="f1"):
     pass
 
 
-RESULT_PARTS = ("sum", "ssrm", "sm247", "cycle", "glue")
+RESULT_PARTS = ("sum", "ssrm", "sm247", "cycle", "glue", "report")
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,7 @@ from bot.i18n import translations
 from bot.screens.full_assessment import (
     GLUE_BASE_FIRST,
     KEPT,
-    _cycle_lines,
+    cycle_lines,
     management_lines,
 )
 from bot.screens.menu import SOURCES
@@ -150,7 +150,7 @@ def _glue_blocks(tr: NullTranslations, shown: full_assessment.FullResult) -> lis
 def _cycle_blocks(tr: NullTranslations, shown: full_assessment.FullResult, described: bool) -> list[Block]:
     _ = tr.gettext
     blocks = [Block("subheading", escape(_("Next step in the Social Media Cycle")))]
-    lines = _cycle_lines(tr, shown)
+    lines = cycle_lines(tr, shown)
     step = full_assessment.first_cycle_step(shown)
     blocks.append(Block("text", _bold(html.unescape(lines[0])) if step else lines[0]))
     if described and step is not None:

@@ -12,7 +12,7 @@ import html
 import logging
 import re
 
-from telegram import Update
+from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 
@@ -91,6 +91,11 @@ async def answer_and_show(
         log.info("tap %s was answered too late or not at all: %s", query.id, acknowledged)
     elif isinstance(acknowledged, BaseException):
         raise acknowledged
+
+
+async def send_document(update: Update, content: bytes, file_name: str, caption: str) -> None:
+    """A file the user takes away (a PDF, a Markdown text), made off the event loop by the caller."""
+    await update.effective_chat.send_document(InputFile(content, filename=file_name), caption=caption)
 
 
 async def send_card(update: Update, context: AdvisorContext, scores: dict) -> None:

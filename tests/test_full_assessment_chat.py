@@ -169,7 +169,7 @@ async def test_result_details_open_and_come_back(advisor):
         ["r1:1:ssrm", "r1:1:sm247"],
         ["r1:1:cycle", "r1:1:glue"],
         ["m1:plan", "m1:results"],
-        ["m1:strategy"],
+        ["m1:strategy", "r1:1:report"],
         ["m1:retake_full", "m1:home"],
     ]
     await chat.tap("SSRM", summary)

@@ -195,3 +195,49 @@ async def test_forged_builder_buttons_are_refused(advisor, data):
     await chat.tap_data(data)
     assert advisor.api.toasts[-1] == "This button is no longer active."
     assert (await advisor.storage.draft(chat.user["id"])).parts == {}
+
+
+async def test_the_strategy_comes_as_a_pdf_and_as_markdown_in_dutch(advisor):
+    import io
+
+    from pypdf import PdfReader
+
+    chat = advisor.chat(language_code="nl")
+    await chat.send("/start quick")
+    for option in (3, 3, 3, 3, 3):
+        await chat.tap(option)
+    await chat.send("/strategy")
+    await chat.tap("🏢 Naam van de organisatie")
+    await chat.send("Café De Coöperatie")
+    await chat.tap("⬜ Doelen")
+    await chat.send("1.000 positieve reacties van klanten vóór eind 2027 — één doel.")
+    await chat.tap("« Overzicht")
+    await chat.tap("📄 PDF")
+    [pdf] = advisor.api.calls_of("sendDocument")
+    assert pdf["caption"] == "Je strategie als pdf"
+    assert pdf["_file_names"]["document"] == "strategie-café-de-coöperatie.pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf["document"])).pages)
+    assert "Café De Coöperatie" in text and "vóór eind 2027 — één doel." in text
+    assert "Fase 3 · Experimentation" in text
+    await chat.tap("📝 Markdown")
+    markdown = advisor.api.calls_of("sendDocument")[1]
+    assert markdown["_file_names"]["document"] == "strategie-café-de-coöperatie.md"
+    assert "1.000 positieve reacties van klanten vóór eind 2027 — één doel." in markdown["document"].decode()
+
+
+async def test_the_report_for_management_from_a_full_result(advisor):
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.support.drivers import take_full_assessment
+
+    chat = advisor.chat()
+    await take_full_assessment(chat, (3, 3, 3, 1, 3), 2, (2, 2, 1, 1, 0, 0, 0, 0), (1, 2, 3, 4, 5), 3)
+    await chat.tap("📄 Report", chat.messages[-2])
+    [report] = advisor.api.calls_of("sendDocument")
+    assert report["caption"] == "Your assessment report for management"
+    reader = PdfReader(io.BytesIO(report["document"]))
+    text = "".join(page.extract_text() for page in reader.pages)
+    assert 2 <= len(reader.pages) <= 3
+    assert "Phase 2 · Basic Publishing" in text and "Schedule your posts with a planning tool" in text

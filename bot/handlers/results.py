@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from zoneinfo import ZoneInfo
 
 from telegram import Update
+from telegram.constants import ChatAction
 
+from bot import documents
 from bot.callback_data import ResultTap, decode
 from bot.context import AdvisorContext
 from bot.flows import runner
 from bot.flows.registry import BY_NAME, FLOWS
-from bot.replies import answer_and_show
+from bot.replies import answer_and_show, send_document
 from bot.screens import history
 from bot.screens import menu as menu_screens
 
@@ -49,4 +52,18 @@ async def result_tap(update: Update, context: AdvisorContext) -> None:
         toast = menu_screens.stale_button(visit.tr)
         await answer_and_show(update, menu_screens.menu(visit.tr, visit.first_name), toast=toast)
         return
+    if tap.part == "report":
+        await _send_report(update, context, visit, stored)
+        return
     await answer_and_show(update, entry.screens.details(visit.tr, stored, tap.part))
+
+
+async def _send_report(update: Update, context: AdvisorContext, visit, stored) -> None:
+    """The result for management, as a PDF (made in a worker thread)."""
+    zone = context.advisor.settings.timezone
+    today = context.advisor.clock().astimezone(ZoneInfo(zone)).date()
+    await answer_and_show(update, None)
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
+    content = await asyncio.to_thread(documents.assessment_report_pdf, visit.language, stored, today, zone=zone)
+    name = visit.tr.gettext("social-media-assessment") + ".pdf"
+    await send_document(update, content, name, visit.tr.gettext("Your assessment report for management"))

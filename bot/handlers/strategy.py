@@ -4,12 +4,17 @@ a part. A part is saved as soon as it is sent; what the user is asked to type is
 
 from __future__ import annotations
 
-from telegram import Update
+import asyncio
+from zoneinfo import ZoneInfo
 
+from telegram import Update
+from telegram.constants import ChatAction
+
+from bot import documents
 from bot.callback_data import StrategyTap, decode
 from bot.context import AdvisorContext, Visit
 from bot.flows import runner
-from bot.replies import answer_and_show, send
+from bot.replies import answer_and_show, send, send_document
 from bot.screens import strategy as screens
 from dialogs import hexagon
 from dialogs.hexagon import ORGANISATION, ORGANISATION_LIMIT
@@ -67,8 +72,32 @@ async def strategy_tap(update: Update, context: AdvisorContext) -> None:
         await answer_and_show(update, screens.programs(visit.tr, await _plan_moves(context, visit)))
     elif tap.action == "program" and tap.item is not None:
         await _add_program(update, context, visit, tap.item)
+    elif tap.action in ("pdf", "md"):
+        await _send_strategy(update, context, visit, tap.action)
     else:
         await runner.reject_stale(update, context)
+
+
+async def _send_strategy(update: Update, context: AdvisorContext, visit: Visit, kind: str) -> None:
+    """The strategy with the latest assessment, as a PDF or a Markdown document (made in a
+    worker thread: rendering is CPU work)."""
+    draft = await context.storage.draft(visit.user_id)
+    if not draft.written:
+        await runner.reject_stale(update, context)
+        return
+    results = await context.storage.results(visit.user_id)
+    latest = results[0] if results else None
+    zone = context.advisor.settings.timezone
+    today = context.advisor.clock().astimezone(ZoneInfo(zone)).date()
+    await answer_and_show(update, None)
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
+    name = screens.file_name(visit.tr, draft)
+    if kind == "pdf":
+        content = await asyncio.to_thread(documents.strategy_pdf, visit.language, draft, latest, today, zone=zone)
+        await send_document(update, content, name + ".pdf", visit.tr.gettext("Your strategy as a PDF"))
+    else:
+        text = await asyncio.to_thread(documents.strategy_markdown, visit.language, draft, latest, today, zone=zone)
+        await send_document(update, text.encode(), name + ".md", visit.tr.gettext("Your strategy in Markdown"))
 
 
 async def _plan_moves(context: AdvisorContext, visit: Visit) -> tuple[str, ...]:

@@ -308,7 +308,7 @@ def _summary_bottleneck(tr: NullTranslations, result: FullResult) -> list[str]:
     return lines
 
 
-def _cycle_lines(tr: NullTranslations, result: FullResult) -> list[str]:
+def cycle_lines(tr: NullTranslations, result: FullResult) -> list[str]:
     """The next step; the bottleneck's step only when it differs, saying which comes first."""
     _ = tr.gettext
     if result.next_step is None and result.bottleneck_step is None:
@@ -341,7 +341,7 @@ def result(tr: NullTranslations, session_id: int, result: FullResult, moves: tup
         sm247_grid(tr, result.cells),
         "",
         "<b>" + _("Next step in the Social Media Cycle") + "</b>",
-        *_cycle_lines(tr, result),
+        *cycle_lines(tr, result),
         "",
         "<b>" + _("Social Media Glue Model") + "</b>: " + escape(_(glue.ASPECTS[result.glue_aspect][0])),
     ]
@@ -360,7 +360,10 @@ def result_keyboard(tr: NullTranslations, session_id: int, current: str) -> Inli
             details[:2],
             details[2:],
             [button(_("📌 My plan"), MenuTap("plan")), button(_("🗂 My results"), MenuTap("results"))],
-            [button(_("🧭 Write your strategy"), MenuTap("strategy"))],
+            [
+                button(_("🧭 Write your strategy"), MenuTap("strategy")),
+                button(_("📄 Report"), ResultTap(session_id, "report")),
+            ],
             [button(_("↻ Retake"), MenuTap("retake_full")), button(_("☰ Menu"), MenuTap("home"))],
         ]
     )
@@ -412,7 +415,7 @@ def cycle_detail(tr: NullTranslations, result: FullResult) -> str:
         ]
     other = result.bottleneck_step if step == result.next_step else result.next_step
     if other is not None and step is not None and other != step:
-        lines += ["", *(_cycle_lines(tr, result)[1:]), escape(_(other.description))]
+        lines += ["", *(cycle_lines(tr, result)[1:]), escape(_(other.description))]
     done = ", ".join(str(number) for number in result.in_place) or "–"
     lines += ["", escape(_("Steps in place: {steps}").format(steps=done)), "", advisor_footer(tr)]
     return "\n".join(lines)

@@ -4,6 +4,8 @@ to start the actions from. The user's text is shown exactly as typed (escaped: n
 
 from __future__ import annotations
 
+import re
+
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
@@ -189,6 +191,15 @@ def too_long(tr: NullTranslations, key: str, length: int, limit: int) -> str:
     return tr.gettext(
         "That is {length} characters; “{part}” takes up to {limit}. Shorten it and send it again: nothing was saved."
     ).format(length=length, part=name, limit=limit)
+
+
+def file_name(tr: NullTranslations, draft: Draft) -> str:
+    """A file name from the organisation's name (letters, digits and dashes only), else "strategy"."""
+    base = tr.gettext("strategy")
+    if draft.organisation:
+        slug = "-".join(re.findall(r"\w+", draft.organisation.lower()))[:40]
+        base = f"{base}-{slug}" if slug else base
+    return base
 
 
 def text_only(tr: NullTranslations) -> str:
