@@ -23,8 +23,9 @@ def main() -> None:
         return
     configure_logging(settings.token)
     application = build_application(settings)
-    # What the handlers take, and my_chat_member: the user blocking or unblocking the bot.
-    updates = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+    # What the handlers take: my_chat_member (the user blocking or unblocking the bot) and
+    # inline_query (sharing a result) included.
+    updates = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER, Update.INLINE_QUERY]
     application.run_polling(allowed_updates=updates)
 
 

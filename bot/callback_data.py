@@ -17,6 +17,7 @@ Formats (a field per ``:``-separated part, in order; trailing optional parts may
 - ``p1:<plan>:<rank>:<0|1>`` · ``n1:ask|4|8|12|off``   tick a move of the plan; the reminder
 - ``s1:<action>[:<part>[:<item>]]``          the strategy builder
 - ``g1:<action>[:<team>[:<key>[:<up|down>]]]`` team checks
+- ``x1:privacy|export|delete|deleted``       the user's own data
 - ``t1:roles`` · ``t1:<role>`` · ``t1:<role>:<phase>:<page>[:n]``   advocacy tips
 - ``w1:days:<role>:<phase>`` · ``w1:on:<role>:<phase>:<weekday>`` · ``w1:off``   the weekly tip
 - ``d1:<tip>``                               "✓ Done" under a tip: the user acted on it
@@ -267,6 +268,13 @@ class TeamTap(CallbackData, prefix="g1"):
     team: int | None = digits(12, default=None)
     key: str | None = choices(quick_check.FLOW, full_assessment.FLOW, *ssrm.DIMENSION_KEYS, default=None)
     value: str | None = choices("up", "down", default=None)
+
+
+@dataclass(frozen=True)
+class PrivacyTap(CallbackData, prefix="x1"):
+    """The privacy screen, the user's data as a file, deleting it (asked, then confirmed)."""
+
+    action: str = choices("privacy", "export", "delete", "deleted")
 
 
 ROLES = tuple(advocacy.ROLES)

@@ -104,6 +104,7 @@ def render_card(language: str, scores_json: str) -> bytes:
     bottleneck = bottleneck_headline(tr, results.quick_result(scores), holds_back)
     draw.text((40, 700), bottleneck, font=_font(32), fill=INK)
 
+    _foot(draw, tr, scores)
     if not scores.get("cells"):  # a team that took the quick check: the SSRM only
         return _png(image)
     draw.text((40, 770), "Social Media 24/7", font=_font(38), fill=INK)
@@ -120,13 +121,24 @@ def render_card(language: str, scores_json: str) -> bytes:
     return _png(image)
 
 
+def _foot(draw: ImageDraw.ImageDraw, tr, scores: dict) -> None:
+    """The date of the result and where to take the check, in the empty space at the foot."""
+    parts = []
+    if scores.get("date"):
+        parts.append(scores["date"])
+    if scores.get("bot"):
+        parts.append(tr.gettext("take the check: t.me/{bot}").format(bot=scores["bot"]))
+    if parts:
+        draw.text((40, HEIGHT - 70), " · ".join(parts), font=_font(28), fill=MUTED)
+
+
 def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
-CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step", "team")
+CARD_FIELDS = ("phase", "levels", "bottleneck", "management_holds_back", "cells", "next_step", "team", "date", "bot")
 
 
 def card_key(scores: dict) -> str:

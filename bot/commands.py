@@ -25,6 +25,9 @@ def command_list(language: str) -> list[BotCommand]:
         BotCommand("results", _("Your past results")),
         BotCommand("tips", _("Advocacy tips for your role")),
         BotCommand("stop", _("Stop the weekly tip and reminders")),
+        BotCommand("privacy", _("What I keep about you, and why")),
+        BotCommand("mydata", _("All your data, as a file")),
+        BotCommand("deletedata", _("Delete all your data")),
     ]
 
 

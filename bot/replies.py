@@ -19,6 +19,7 @@ from telegram.error import BadRequest, TelegramError
 from bot.card import card_key, render_card
 from bot.context import AdvisorContext
 from bot.screens.widgets import Screen
+from bot.share import card_scores
 
 log = logging.getLogger(__name__)
 _TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?:\s[^>]*)?>")
@@ -101,7 +102,9 @@ async def send_document(update: Update, content: bytes, file_name: str, caption:
 async def send_card(update: Update, context: AdvisorContext, scores: dict) -> None:
     """The result card as a photo: a card Telegram already has is sent by its file_id; a new
     one is rendered in a worker thread (cached by profile) and uploaded once."""
-    key = (context.language, card_key(scores))
+    advisor = context.advisor
+    shown = card_scores(scores, advisor.clock(), advisor.settings.timezone, context.language, context.bot.username)
+    key = (context.language, card_key(shown))
     file_ids = context.advisor.card_file_ids
     caption = context.tr.gettext("Your result card")
     if key in file_ids:

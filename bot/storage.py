@@ -138,6 +138,9 @@ class Storage:
             PRAGMA synchronous = NORMAL;
             PRAGMA foreign_keys = ON;
             PRAGMA busy_timeout = 5000;
+            -- What a user deletes is overwritten, not left readable in the file's free pages
+            -- (a VACUUM would also do it, but rewrites the whole file under a lock).
+            PRAGMA secure_delete = ON;
             """
         )
         storage = cls(connection)
@@ -530,6 +533,73 @@ class Storage:
         rows = await self._db.execute_fetchall("SELECT chat_id FROM group_links WHERE token = ?", (token,))
         return rows[0][0] if rows else None
 
+    # -- a user's own data ----------------------------------------------------------------------
+
+    async def export_user(self, user_id: int) -> dict:
+        """Every row the advisor keeps about the user, by table, as a person can read it: keys
+        in English, dates as stored (UTC, ISO 8601), answers by question key. Teams the user
+        owns come without their members; memberships without anyone else's answers."""
+        exported: dict = {}
+        for table, column in _USER_TABLES:
+            rows = await self._rows(f"SELECT * FROM {table} WHERE {column} = ?", (user_id,))  # our own names
+            for row in rows:
+                for key in ("scores", "recent_tips", "agreed"):
+                    if isinstance(row.get(key), str):
+                        row[key] = json.loads(row[key])
+            exported[table] = rows
+        answers = await self._rows(
+            "SELECT a.* FROM answers a JOIN sessions s ON s.id = a.session_id WHERE s.user_id = ?", (user_id,)
+        )
+        moves = await self._rows(
+            "SELECT m.* FROM plan_moves m JOIN plans p ON p.id = m.plan_id WHERE p.user_id = ?", (user_id,)
+        )
+        for session in exported["sessions"]:
+            session["answers"] = {a["question"]: a["option"] for a in answers if a["session_id"] == session["id"]}
+        for plan in exported["plans"]:
+            own = [move for move in moves if move["plan_id"] == plan["id"]]
+            plan["moves"] = [{key: value for key, value in move.items() if key != "plan_id"} for move in own]
+        exported["users"] = exported["users"][0] if exported["users"] else None
+        for owned in exported["teams"]:  # where the bot shows it is no data about the user
+            del owned["view_chat_id"], owned["view_message_id"]
+        return exported
+
+    async def _rows(self, sql: str, parameters: tuple) -> list[dict]:
+        async with self._db.execute(sql, parameters) as cursor:
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in await cursor.fetchall()]
+
+    async def delete_user(self, user_id: int) -> list[tuple[int, str | None, str]]:
+        """Everything about the user, in one transaction: every table holds it by a foreign key
+        to ``users`` that cascades (answers, results, plans, drafts, subscriptions, reminders,
+        memberships; a team they own with its members' answers to it). Returns the members of
+        their teams to tell (user id, language, team name). The WAL is checkpointed after, so
+        that no copy of the deleted rows stays behind in it either."""
+        async with self._write_lock:
+            await self._db.execute("BEGIN IMMEDIATE")
+            try:
+                rows = await self._db.execute_fetchall(
+                    "SELECT m.user_id, coalesce(u.language, m.language), t.name FROM teams t"
+                    " JOIN team_members m ON m.team_id = t.id JOIN users u ON u.id = m.user_id"
+                    " WHERE t.owner_id = ? AND m.user_id != ? AND m.left_at IS NULL",
+                    (user_id, user_id),
+                )
+                await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+                await self._db.execute("COMMIT")
+            except BaseException:
+                await self._db.execute("ROLLBACK")
+                raise
+            await self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return [(member, language, name) for member, language, name in rows]
+
+    async def tables_holding(self, user_id: int) -> list[str]:
+        """The tables that still hold ``user_id`` in a column that names users (for checks)."""
+        found = []
+        for table, column in (*_USER_TABLES, ("teams", "view_chat_id"), ("users", "id")):
+            rows = await self._db.execute_fetchall(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (user_id,))
+            if rows:
+                found.append(table)
+        return found
+
     # -- results -----------------------------------------------------------------------------
 
     async def result_of_session(self, user_id: int, session_id: int) -> StoredResult | None:
@@ -598,6 +668,20 @@ class Reminder:
     next_due: str  # UTC ISO 8601
     language: str | None  # the user's choice, else the language it was asked for in
 
+
+# Where a user's own rows are, by the column that names them (every one cascades from users).
+_USER_TABLES = (
+    ("users", "id"),
+    ("sessions", "user_id"),
+    ("results", "user_id"),
+    ("plans", "user_id"),
+    ("reminders", "user_id"),
+    ("subscriptions", "user_id"),
+    ("tips_done", "user_id"),
+    ("strategy_drafts", "user_id"),
+    ("teams", "owner_id"),
+    ("team_members", "user_id"),
+)
 
 _PLAN = """
 SELECT p.id, r.flow, r.session_id, p.created_at, m.rank, m.move, m.done_at

@@ -216,7 +216,8 @@ async def test_settings_show_and_change_language_weekly_tip_and_reminder(advisor
         "<b>Settings</b>\n\n🌐 Language: English\n🔕 Weekly tip: off.\n⏰ Reminder to check in: none."
     )
     assert chat.last.labels == [
-        ["🌐 Language"], ["🔔 A tip every week"], ["⏰ Remind me to check in"], ["☰ Menu"],
+        ["🌐 Language"], ["🔔 A tip every week"], ["⏰ Remind me to check in"], ["🔒 Privacy and your data"],
+        ["☰ Menu"],
     ]
     await chat.tap("⏰ Remind me to check in")
     await chat.tap("In 12 weeks")
@@ -233,7 +234,8 @@ async def test_settings_show_and_change_language_weekly_tip_and_reminder(advisor
         "⏰ Reminder to check in: February 17, 2027."
     )
     assert chat.last.labels == [
-        ["🌐 Language"], ["🗓 Other day or role", "🔕 Stop"], ["🔕 No reminder"], ["☰ Menu"],
+        ["🌐 Language"], ["🗓 Other day or role", "🔕 Stop"], ["🔕 No reminder"], ["🔒 Privacy and your data"],
+        ["☰ Menu"],
     ]
     await chat.tap("🌐 Language")
     assert chat.last.text == "Choose your language."

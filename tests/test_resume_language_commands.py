@@ -96,7 +96,7 @@ async def test_help_explains_the_commands(advisor):
     await chat.send("/help")
     assert chat.last.text.startswith("<b>Wat ik doe</b>\n\nIk ben je adviseur voor social-mediastrategie.")
     assert "/language – kies Engels of Nederlands" in chat.last.text
-    assert chat.last.labels == [["☰ Menu"]]
+    assert chat.last.labels == [["🔒 Privacy en je gegevens"], ["☰ Menu"]]
 
 
 async def test_commands_and_descriptions_are_registered_in_english_and_dutch(advisor):
@@ -113,6 +113,9 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "results", "description": "Your past results"},
         {"command": "tips", "description": "Advocacy tips for your role"},
         {"command": "stop", "description": "Stop the weekly tip and reminders"},
+        {"command": "privacy", "description": "What I keep about you, and why"},
+        {"command": "mydata", "description": "All your data, as a file"},
+        {"command": "deletedata", "description": "Delete all your data"},
     ]
     assert by_language["nl"] == [
         {"command": "start", "description": "Menu, of verder waar je gebleven was"},
@@ -125,6 +128,9 @@ async def test_commands_and_descriptions_are_registered_in_english_and_dutch(adv
         {"command": "results", "description": "Je eerdere resultaten"},
         {"command": "tips", "description": "Tips voor ambassadeurs, per rol"},
         {"command": "stop", "description": "Stop de wekelijkse tip en herinneringen"},
+        {"command": "privacy", "description": "Wat ik over je bewaar, en waarom"},
+        {"command": "mydata", "description": "Al je gegevens, als bestand"},
+        {"command": "deletedata", "description": "Verwijder al je gegevens"},
     ]
     short = {c.get("language_code"): c["short_description"] for c in advisor.api.calls_of("setMyShortDescription")}
     assert short == {

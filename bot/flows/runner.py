@@ -21,7 +21,7 @@ import re
 
 from telegram import Update
 
-from bot import team_updates
+from bot import share, team_updates
 from bot.callback_data import FlowTap, decode
 from bot.context import AdvisorContext, Visit
 from bot.flows.registry import BY_NAME, BY_TAP, FlowEntry
@@ -96,9 +96,12 @@ async def _finish(
     result = check.result()
     moves = entry.plan(result).moves
     scores = result.scores() | {"plan": list(moves)}  # the plan is kept with the result it came from
+    screen = entry.screens.result(context.tr, session_id, result, moves)
+    if context.bot.supports_inline_queries:  # inline mode on (@BotFather): the result can be shared
+        screen = share.with_share_button(screen, context.tr)
     await asyncio.gather(
         context.storage.save_result(session_id, context.user.id, entry.name, scores, entry.scoring_version),
-        answer_and_show(update, entry.screens.result(context.tr, session_id, result, moves), toast=toast),
+        answer_and_show(update, screen, toast=toast),
     )
     if entry.with_card:
         await send_card(update, context, scores)

@@ -6,12 +6,23 @@ after every update, what it left on screen is noted (group 1)."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, TypeHandler, filters
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
+from bot import share
 from bot.callback_data import (
     LanguageTap,
     MenuTap,
     PlanTap,
+    PrivacyTap,
     RemindTap,
     ResultTap,
     StrategyTap,
@@ -21,7 +32,7 @@ from bot.callback_data import (
     WeeklyOff,
 )
 from bot.flows import registry, runner
-from bot.handlers import advocacy, errors, groups, menu, plan, results, strategy, teams
+from bot.handlers import advocacy, errors, groups, menu, plan, privacy, results, strategy, teams
 
 PRIVATE = filters.ChatType.PRIVATE & ~filters.UpdateType.EDITED
 
@@ -46,6 +57,9 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("plan", plan.plan_command, filters=PRIVATE))
     application.add_handler(CommandHandler("strategy", strategy.strategy_command, filters=PRIVATE))
     application.add_handler(CommandHandler("team", teams.team_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("privacy", privacy.privacy_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("mydata", privacy.mydata_command, filters=PRIVATE))
+    application.add_handler(CommandHandler("deletedata", privacy.deletedata_command, filters=PRIVATE))
     application.add_handler(CommandHandler("results", results.results_command, filters=PRIVATE))
     application.add_handler(CommandHandler("tips", advocacy.tips_command, filters=PRIVATE))
     application.add_handler(CommandHandler("stop", advocacy.stop_command, filters=PRIVATE))
@@ -56,6 +70,9 @@ def register(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(plan.remind_tap, pattern=_prefix(RemindTap)))
     application.add_handler(CallbackQueryHandler(strategy.strategy_tap, pattern=_prefix(StrategyTap)))
     application.add_handler(CallbackQueryHandler(teams.team_tap, pattern=_prefix(TeamTap)))
+    application.add_handler(CallbackQueryHandler(privacy.privacy_tap, pattern=_prefix(PrivacyTap)))
+    application.add_handler(ChatMemberHandler(privacy.blocked_or_unblocked, ChatMemberHandler.MY_CHAT_MEMBER))
+    application.add_handler(InlineQueryHandler(share.inline_query))
     application.add_handler(CallbackQueryHandler(advocacy.tips_tap, pattern=_prefix(TipRoles)))
     application.add_handler(CallbackQueryHandler(advocacy.weekly_tap, pattern=_prefix(WeeklyOff)))
     application.add_handler(CallbackQueryHandler(advocacy.done_tap, pattern=_prefix(TipDone)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from babel.support import NullTranslations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callback_data import LanguageTap, MenuTap, TipRoles
+from bot.callback_data import LanguageTap, MenuTap, PrivacyTap, TipRoles
 from bot.i18n import LANGUAGE_NAMES, LANGUAGES
 from bot.screens.widgets import Screen, button, escape, menu_button
 from dialogs import full_assessment
@@ -66,6 +66,7 @@ def help_text(tr: NullTranslations) -> Screen:
         _("/results – your past results and what changed"),
         _("/tips – advocacy tips for employees, managers and local partners"),
         _("/stop – stop the weekly tip and the reminder"),
+        _("/privacy – what I keep about you; /mydata and /deletedata"),
     )
     full = _(
         "📋 The full assessment ({count} questions): your phase on the Social Strategy Readiness Model "
@@ -86,7 +87,8 @@ def help_text(tr: NullTranslations) -> Screen:
             escape(_("Where the advisor adds a rule or advice of its own, it is marked †.")),
         )
     )
-    return Screen(text, InlineKeyboardMarkup([[menu_button(tr)]]))
+    return Screen(text, InlineKeyboardMarkup([[button(_("🔒 Privacy and your data"), PrivacyTap("privacy"))],
+                                              [menu_button(tr)]]))
 
 
 def language_choice(tr: NullTranslations, current: str) -> Screen:

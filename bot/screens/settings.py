@@ -9,7 +9,7 @@ from babel.dates import format_date, format_time
 from babel.support import NullTranslations
 from telegram import InlineKeyboardMarkup
 
-from bot.callback_data import MenuTap, RemindTap, TipRoles, WeeklyDays, WeeklyOff
+from bot.callback_data import MenuTap, PrivacyTap, RemindTap, TipRoles, WeeklyDays, WeeklyOff
 from bot.i18n import LANGUAGE_NAMES
 from bot.screens.advocacy import day_names
 from bot.screens.widgets import Screen, button, escape, menu_button
@@ -59,5 +59,6 @@ def settings(
     else:
         lines.append("⏰ " + escape(_("Reminder to check in: none.")))
         rows.append([button(_("⏰ Remind me to check in"), RemindTap("ask"))])
+    rows.append([button(_("🔒 Privacy and your data"), PrivacyTap("privacy"))])
     rows.append([menu_button(tr)])
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
