@@ -84,14 +84,16 @@ class LocalBotApi(BaseRequest):
     """Answers the Bot API methods the advisor uses, in memory: instantly, or after ``rtt``
     seconds (the round trip to Telegram, for the latency benchmark)."""
 
-    def __init__(self, record_calls: bool = True, rtt: float = 0.0) -> None:
+    def __init__(self, record_calls: bool = True, rtt: float = 0.0, inline_mode: bool = False) -> None:
         # The benchmark turns the recording off: the double's memory is not the advisor's.
         self.record_calls = record_calls
+        self.inline_mode = inline_mode  # as switched on with @BotFather's /setinline
         self.rtt = rtt  # 0: no sleep at all, so the per-tap CPU comparison is unchanged
         self.calls: list[tuple[str, dict]] = []
         self.messages: dict[tuple[int, int], ChatMessage] = {}
         self._chats: dict[int, list[ChatMessage]] = defaultdict(list)  # in the order they were sent
         self.toasts: list[str | None] = []
+        self.inline_answers: list[list[dict]] = []  # the results of each answerInlineQuery
         self.listeners: list[Callable[[str, dict, ChatMessage | None], None]] = []
         self._failures: dict[str, deque[Failure]] = defaultdict(deque)
         self.files: dict[str, bytes] = {}  # file_id -> the bytes uploaded with it
@@ -148,7 +150,11 @@ class LocalBotApi(BaseRequest):
     def answer(self, bot_method: str, params: dict) -> tuple[Any, ChatMessage | None]:
         """The result Telegram would give, and the message it concerns (if any)."""
         if bot_method == "getMe":
-            return BOT_USER, None
+            return BOT_USER | {"supports_inline_queries": self.inline_mode}, None
+        if bot_method == "answerInlineQuery":
+            results = params.get("results")
+            self.inline_answers.append(json.loads(results) if isinstance(results, str) else results)
+            return True, None
         if bot_method in ("sendMessage", "sendPhoto", "sendDocument"):
             document = self._upload(params.get("document"))
             message = ChatMessage(
@@ -266,6 +272,23 @@ class ChatSimulator:
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return self._deliver({"message": self._user_message(message)})
+
+    async def inline_query(self, text: str = "") -> None:
+        """Type ``@bot text`` in any chat (the chat picker of a Share button does the same)."""
+        query = {"id": str(next(self._update_ids) + 20_000), "from": self.user, "query": text, "offset": ""}
+        await self._deliver({"inline_query": query})
+
+    async def block(self, blocked: bool = True) -> None:
+        """Block (or unblock) the bot: Telegram tells it with a my_chat_member update."""
+        member = {"user": BOT_USER, "status": "kicked" if blocked else "member"}
+        if blocked:
+            member["until_date"] = 0
+        old = {"user": BOT_USER, "status": "member" if blocked else "kicked"}
+        if not blocked:
+            old["until_date"] = 0
+        change = {"chat": self.chat, "from": self.user, "date": int(time.time()),
+                  "old_chat_member": old, "new_chat_member": member}
+        await self._deliver({"my_chat_member": change})
 
     async def send_sticker(self) -> None:
         sticker = {

@@ -34,7 +34,7 @@ async def take_full_assessment(
     if not last:
         return
     await chat.tap(glue + 1)
-    keep = [b for b in chat.screen.buttons if b["callback_data"].endswith(":k")]
+    keep = [b for b in chat.screen.buttons if b.get("callback_data", "").endswith(":k")]
     if keep and keep_contradictions:
         await chat.tap(keep[0]["text"])
 
