@@ -218,4 +218,18 @@ MIGRATIONS: tuple[str, ...] = (
         created_at  TEXT NOT NULL DEFAULT {NOW}
     ) WITHOUT ROWID;
     """,
+    # 9: several workers: what a chat has on screen (a question a number answers, a part text
+    # fills) kept in the database, so that any worker can take the next update; and the updates
+    # already handled, so that one Telegram delivers twice is handled once
+    f"""
+    CREATE TABLE chat_states (
+        chat_id     INTEGER PRIMARY KEY,
+        state       TEXT NOT NULL,                -- JSON: ChatData's fields
+        updated_at  TEXT NOT NULL DEFAULT {NOW}
+    );
+    CREATE TABLE handled_updates (
+        update_id   INTEGER PRIMARY KEY,
+        handled_at  TEXT NOT NULL DEFAULT {NOW}
+    );
+    """,
 )

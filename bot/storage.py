@@ -533,6 +533,34 @@ class Storage:
         rows = await self._db.execute_fetchall("SELECT chat_id FROM group_links WHERE token = ?", (token,))
         return rows[0][0] if rows else None
 
+    # -- several workers ---------------------------------------------------------------------------
+
+    async def chat_state(self, chat_id: int) -> dict | None:
+        """What the chat has on screen, as the last update left it (None: nothing kept)."""
+        rows = await self._db.execute_fetchall("SELECT state FROM chat_states WHERE chat_id = ?", (chat_id,))
+        return json.loads(rows[0][0]) if rows else None
+
+    async def save_chat_state(self, chat_id: int, state: dict) -> None:
+        async with self._write_lock:
+            await self._db.execute(
+                "INSERT INTO chat_states (chat_id, state) VALUES (?, ?)"
+                f" ON CONFLICT (chat_id) DO UPDATE SET state = excluded.state, updated_at = {NOW}",
+                (chat_id, json.dumps(state, sort_keys=True)),
+            )
+
+    async def first_delivery(self, update_id: int) -> bool:
+        """Note an update as handled; False if it was already (Telegram delivered it twice)."""
+        async with self._write_lock:
+            cursor = await self._db.execute(
+                "INSERT INTO handled_updates (update_id) VALUES (?) ON CONFLICT (update_id) DO NOTHING", (update_id,)
+            )
+        return cursor.rowcount == 1
+
+    async def forget_handled_updates(self, before: str) -> None:
+        """Telegram redelivers for at most a day: older ids need not be kept."""
+        async with self._write_lock:
+            await self._db.execute("DELETE FROM handled_updates WHERE handled_at < ?", (before,))
+
     # -- a user's own data ----------------------------------------------------------------------
 
     async def export_user(self, user_id: int) -> dict:
