@@ -612,6 +612,7 @@ class Storage:
                     (user_id, user_id),
                 )
                 await self._db.execute("DELETE FROM users WHERE id = ?", (user_id,))
+                await self._db.execute("DELETE FROM chat_states WHERE chat_id = ?", (user_id,))  # the private chat
                 await self._db.execute("COMMIT")
             except BaseException:
                 await self._db.execute("ROLLBACK")
@@ -622,7 +623,7 @@ class Storage:
     async def tables_holding(self, user_id: int) -> list[str]:
         """The tables that still hold ``user_id`` in a column that names users (for checks)."""
         found = []
-        for table, column in (*_USER_TABLES, ("teams", "view_chat_id"), ("users", "id")):
+        for table, column in (*_USER_TABLES, ("teams", "view_chat_id"), ("chat_states", "chat_id")):
             rows = await self._db.execute_fetchall(f"SELECT 1 FROM {table} WHERE {column} = ? LIMIT 1", (user_id,))
             if rows:
                 found.append(table)
