@@ -22,11 +22,25 @@ def main() -> None:
         asyncio.run(console.chat(settings))
         return
     configure_logging(settings.token)
+    if settings.webhook_url:
+        serve_webhook(settings)
+        return
     application = build_application(settings)
     # What the handlers take: my_chat_member (the user blocking or unblocking the bot) and
     # inline_query (sharing a result) included.
     updates = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER, Update.INLINE_QUERY]
     application.run_polling(allowed_updates=updates)
+
+
+def serve_webhook(settings: Settings) -> None:
+    """Webhook mode: uvicorn serves ``bot.webhook`` in ``settings.workers`` processes on one port."""
+    import uvicorn
+
+    host, _, port = settings.listen.rpartition(":")
+    uvicorn.run(
+        "bot.webhook:create_app", factory=True, host=host or "0.0.0.0", port=int(port), workers=settings.workers,
+        log_level="info", timeout_graceful_shutdown=30,
+    )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
 
 from telegram.ext import Application, ApplicationBuilder
@@ -50,11 +51,31 @@ async def stop_advisor(application: Application) -> None:
         advisor.storage = None
 
 
+@asynccontextmanager
+async def running(application: Application) -> AsyncIterator[Application]:
+    """Initialise the Application and run its start-up hook, as run_polling would (the console,
+    the tests, the bench and webhook mode run it themselves)."""
+    await application.initialize()
+    try:
+        if application.post_init:
+            await application.post_init(application)
+        yield application
+    finally:
+        if application.post_shutdown:
+            await application.post_shutdown(application)
+        await application.shutdown()
+
+
 def build_application(
-    settings: Settings, request: BaseRequest | None = None, clock: Callable[[], datetime] | None = None
+    settings: Settings,
+    request: BaseRequest | None = None,
+    clock: Callable[[], datetime] | None = None,
+    *,
+    webhook: bool = False,
 ) -> Application:
     """The advisor's Application; ``request`` replaces the HTTP client (console, tests, bench),
-    ``clock`` the current time in UTC (tests).
+    ``clock`` the current time in UTC (tests); ``webhook``: updates come from our own web app
+    (``bot.webhook``), so there is no poller.
 
     Bot API calls go through ``RetryingRequest`` (wrapped around ``request`` unless it is one
     already); getUpdates does not: the poller retries it by itself."""
@@ -73,6 +94,8 @@ def build_application(
         builder = builder.get_updates_request(request.inner if isinstance(request, RetryingRequest) else request)
     if not isinstance(request, RetryingRequest):
         request = RetryingRequest(request)
+    if webhook:
+        builder = builder.updater(None)
     application = builder.request(request).build()
     application.bot_data.settings = settings
     if clock is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,6 +30,10 @@ class Settings:
     base_url: str
     database: Path
     timezone: str = "Europe/Amsterdam"  # when "Monday 9:00" is, for the weekly tip
+    webhook_url: str | None = None  # public https address: webhook mode instead of polling
+    webhook_secret: str | None = None  # Telegram sends it with every update; others are refused
+    listen: str = "0.0.0.0:8080"  # where the webhook's web server listens (behind a reverse proxy)
+    workers: int = 1  # webhook worker processes; more than one needs PostgreSQL
 
     @property
     def console(self) -> bool:
@@ -41,6 +46,18 @@ class Settings:
             ZoneInfo(self.timezone)
         except (ZoneInfoNotFoundError, ValueError) as error:
             raise ValueError(f"ADVISOR_TIMEZONE: no time zone {self.timezone!r}") from error
+        if self.webhook_url is not None:
+            if not self.webhook_url.startswith("https://"):
+                raise ValueError("ADVISOR_WEBHOOK_URL: Telegram delivers webhooks to https addresses only")
+            if not self.webhook_secret or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", self.webhook_secret):
+                raise ValueError("ADVISOR_WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and - are required")
+        if self.workers > 1 and not self.shared_database:
+            raise ValueError("ADVISOR_WORKERS: several workers share one PostgreSQL database (ADVISOR_DB=postgresql://…)")
+
+    @property
+    def shared_database(self) -> bool:
+        """A database server several processes can share (PostgreSQL), not an SQLite file."""
+        return str(self.database).startswith(("postgresql://", "postgres://"))
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -51,4 +68,8 @@ class Settings:
             base_url=env.get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
             database=Path(env.get("ADVISOR_DB") or "advisor.sqlite3"),
             timezone=env.get("ADVISOR_TIMEZONE") or "Europe/Amsterdam",
+            webhook_url=(env.get("ADVISOR_WEBHOOK_URL") or "").rstrip("/") or None,
+            webhook_secret=env.get("ADVISOR_WEBHOOK_SECRET") or None,
+            listen=env.get("ADVISOR_WEBHOOK_LISTEN") or "0.0.0.0:8080",
+            workers=int(env.get("ADVISOR_WORKERS") or 1),
         )

@@ -229,7 +229,8 @@ MIGRATIONS: tuple[str, ...] = (
     );
     CREATE TABLE handled_updates (
         update_id   INTEGER PRIMARY KEY,
-        handled_at  TEXT NOT NULL DEFAULT {NOW}
+        state       TEXT NOT NULL DEFAULT 'working' CHECK (state IN ('working', 'done')),
+        handled_at  TEXT NOT NULL DEFAULT {NOW}   -- when a worker took it (or finished it)
     );
     """,
 )

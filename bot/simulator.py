@@ -14,8 +14,7 @@ import itertools
 import json
 import time
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +23,7 @@ from telegram.error import TimedOut
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
+from bot.app import running  # noqa: F401 - where the console, tests and bench have always taken it
 from bot.replies import plain
 
 TIMEOUT = 0  # a Failure status: no answer at all, as when Telegram does not respond in time
@@ -343,17 +343,3 @@ class ChatSimulator:
         hands it over: through the Application's update processor."""
         update = Update.de_json({"update_id": next(self._update_ids), **payload}, self.application.bot)
         return self.application.update_processor.process_update(update, self.application.process_update(update))
-
-
-@asynccontextmanager
-async def running(application: Application) -> AsyncIterator[Application]:
-    """Initialise the Application and run its start-up hook, as run_polling would."""
-    await application.initialize()
-    try:
-        if application.post_init:
-            await application.post_init(application)
-        yield application
-    finally:
-        if application.post_shutdown:
-            await application.post_shutdown(application)
-        await application.shutdown()

@@ -13,6 +13,7 @@ import asyncio
 import json
 import sqlite3
 from collections.abc import Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -552,9 +553,46 @@ class Storage:
         """Note an update as handled; False if it was already (Telegram delivered it twice)."""
         async with self._write_lock:
             cursor = await self._db.execute(
-                "INSERT INTO handled_updates (update_id) VALUES (?) ON CONFLICT (update_id) DO NOTHING", (update_id,)
+                "INSERT INTO handled_updates (update_id, state) VALUES (?, 'done') ON CONFLICT (update_id) DO NOTHING",
+                (update_id,),
             )
         return cursor.rowcount == 1
+
+    async def claim_update(self, update_id: int, lease_until: str, now: str) -> str:
+        """Take an update to handle: "new" (this worker handles it), "working" (another worker is
+        on it: ask Telegram to deliver it again later) or "done" (delivered twice: nothing to do).
+        A claim older than ``lease_until`` (a worker that died) is taken over."""
+        async with self._write_lock:
+            rows = await self._db.execute_fetchall(
+                "INSERT INTO handled_updates (update_id, handled_at) VALUES (?, ?)"
+                " ON CONFLICT (update_id) DO UPDATE SET handled_at = excluded.handled_at"
+                " WHERE handled_updates.state = 'working' AND handled_updates.handled_at < ?"
+                " RETURNING state",
+                (update_id, now, lease_until),
+            )
+            if rows:
+                return "new"
+            rows = await self._db.execute_fetchall(
+                "SELECT state FROM handled_updates WHERE update_id = ?", (update_id,)
+            )
+        return rows[0][0] if rows else "new"
+
+    async def finish_update(self, update_id: int) -> None:
+        async with self._write_lock:
+            await self._db.execute(
+                f"UPDATE handled_updates SET state = 'done', handled_at = {NOW} WHERE update_id = ?", (update_id,)
+            )
+
+    async def ping(self) -> bool:
+        """Whether the database answers (the webhook's /healthz)."""
+        rows = await self._db.execute_fetchall("SELECT 1")
+        return rows == [(1,)]
+
+    @asynccontextmanager
+    async def user_lock(self, user_id: int):
+        """One user's updates, one at a time across workers. SQLite runs in one process, where
+        the update processor already keeps each user's updates in order: nothing to do here."""
+        yield
 
     async def forget_handled_updates(self, before: str) -> None:
         """Telegram redelivers for at most a day: older ids need not be kept."""
