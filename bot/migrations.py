@@ -209,7 +209,8 @@ MIGRATIONS: tuple[str, ...] = (
     BEGIN
         UPDATE team_members SET result_id = NEW.id
         WHERE user_id = NEW.user_id
-          AND team_id = (SELECT team_id FROM sessions WHERE id = NEW.session_id);
+          AND team_id = (SELECT team_id FROM sessions WHERE id = NEW.session_id)
+          AND (SELECT status FROM teams WHERE teams.id = team_members.team_id) = 'open';
     END;
 
     CREATE TABLE group_links (

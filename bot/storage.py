@@ -39,6 +39,7 @@ class Session:
     flow: str
     state: str
     answers: dict[str, int] = field(default_factory=dict)
+    team_id: int | None = None  # a team's check
 
 
 @dataclass
@@ -80,7 +81,7 @@ class Subscription:
 
 _LOAD_USER = """
 SELECT u.language, s.id, s.flow, s.state,
-       (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = s.id)
+       (SELECT group_concat(a.question || '=' || a.option) FROM answers a WHERE a.session_id = s.id), s.team_id
 FROM users u
 LEFT JOIN sessions s ON s.user_id = u.id AND s.status = 'open'
 WHERE u.id = ?
@@ -165,9 +166,9 @@ class Storage:
         if not rows:
             return None
         record = UserRecord(user_id, rows[0][0])
-        for _language, session_id, flow, state, packed in rows:
+        for _language, session_id, flow, state, packed, team_id in rows:
             if session_id is not None:
-                record.sessions[flow] = Session(session_id, flow, state, _parse_answers(packed))
+                record.sessions[flow] = Session(session_id, flow, state, _parse_answers(packed), team_id)
         return record
 
     async def add_user(self, user_id: int) -> None:
@@ -530,8 +531,12 @@ class Storage:
                 (token, chat_id),
             )
 
-    async def group_of_link(self, token: str) -> int | None:
-        rows = await self._db.execute_fetchall("SELECT chat_id FROM group_links WHERE token = ?", (token,))
+    async def group_of_link(self, token: str, not_before: str) -> int | None:
+        """The group a set-up link came from; a link works once, and only for a day."""
+        async with self._write_lock:
+            rows = await self._db.execute_fetchall(
+                "DELETE FROM group_links WHERE token = ? AND created_at >= ? RETURNING chat_id", (token, not_before)
+            )
         return rows[0][0] if rows else None
 
     # -- several workers ---------------------------------------------------------------------------
@@ -710,11 +715,16 @@ class Team:
     view_chat_id: int | None
     view_message_id: int | None
     view_language: str | None
-    agreed: dict[str, int] | None  # the levels the team agreed on
+    agreed: dict | None  # {"levels": {...}, "final": bool}: the levels being agreed, and whether they are
 
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    @property
+    def agreed_levels(self) -> dict[str, int] | None:
+        """The levels the team agreed on (None until the owner said "this is our result")."""
+        return self.agreed["levels"] if self.agreed and self.agreed.get("final") else None
 
 
 _TEAM = (

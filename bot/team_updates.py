@@ -29,6 +29,9 @@ async def after_result(update: Update, context: AdvisorContext, session_id: int)
     item = await context.storage.team_of_session(session_id)
     if item is None:
         return
+    if not item.is_open:  # closed while the member was answering: their answers don't count
+        await update.effective_chat.send_message(screens.closed(context.tr, item).text)
+        return
     await update.effective_chat.send_message(screens.counted(context.tr, item))
     queue = context.application.job_queue
     name = f"team-view-{item.id}"

@@ -73,7 +73,7 @@ def aspect(situation: int, approach_level: int) -> int:
 # Which situations say how regularly the organisation posts: the base of the Glue Model is
 # content planning, which the SSRM's Approach answer describes too.
 POSTS_REGULARLY = (2, 3)  # "We post regularly ...", "... come from one plan"
-POSTS_IRREGULARLY = (1,)  # "... and post irregularly"
+POSTS_IRREGULARLY = (0, 1)  # "we mostly post around campaigns ...", "... and post irregularly"
 
 
 def contradicts_approach(situation: int, approach_level: int) -> bool:

@@ -184,23 +184,25 @@ CHECKS: dict[str, str] = {
 
 _NUMBER = re.compile(r"\d")
 _DEADLINE = re.compile(
-    r"\b(20\d\d|q[1-4]|by|before|end of|within|deadline|month|months|week|weeks|year|quarter|"
+    r"\b(20\d\d|q[1-4]|before|end of|within|deadline|month|months|week|weeks|year|quarter|"
     r"januar[iy]|februar[iy]|march|maart|april|may|mei|june|juni|july|juli|august|augustus|september|"
-    r"october|oktober|november|december|eind|einde|voor|binnen|jaar|kwartaal|maand|maanden|weken)\b",
+    r"october|oktober|november|december|eind|einde|binnen|jaar|kwartaal|maand|maanden|weken)\b",
     re.IGNORECASE,
 )
 _MARKET = re.compile(
-    r"\b(customers?|clients?|partners?|users?|market|community|members?|dealers?|patients?|citizens?|"
-    r"klant\w*|partner\w*|gebruiker\w*|markt|leden|dealers?|bezoekers?|burgers?)\b",
+    r"\b(customers?|clients?|partners?|users?|market|community|members?|dealers?|resellers?|distributors?|"
+    r"patients?|citizens?|klant\w*|partner\w*|gebruiker\w*|markt|leden|dealers?|wederverkoper\w*|"
+    r"reseller\w*|bezoekers?|burgers?)\b",
     re.IGNORECASE,
 )
 _UNLIKE = re.compile(r"\b(unlike|anders dan|in plaats van)\b", re.IGNORECASE)
 _NOW = re.compile(r"\b(now|nu)\b", re.IGNORECASE)
 _DEPARTMENT = re.compile(
-    r"\b(departments?|afdeling\w*|marketing|sales|hr|it|finance|communications?|communicatie|"
+    r"\b(departments?|afdeling\w*|marketing|sales|hr|finance|communications?|communicatie|"
     r"management|board|directie|team)\b",
     re.IGNORECASE,
 )
+_IT_DEPARTMENT = re.compile(r"\bIT\b")  # capitals only: "it" is a word
 _PERSON = re.compile(r"\b[A-Z][a-zà-ÿ]+ (?:(?:de|van|der|den|ter|te|van de|van der) )?[A-Z][a-zà-ÿ]+")
 _DETAIL = re.compile(
     r"\b(post(?:s|ing)? (?:daily|every|each|on)|every (?:day|monday|tuesday|wednesday|thursday|friday)|"
@@ -225,7 +227,7 @@ def checks(part: str, text: str) -> tuple[str, ...]:
         if not (_UNLIKE.search(text) and _NOW.search(text)):
             found.append("benefits_form")
     elif part == "resources":
-        if _DEPARTMENT.search(text) and not _PERSON.search(text):
+        if (_DEPARTMENT.search(text) or _IT_DEPARTMENT.search(text)) and not _PERSON.search(text):
             found.append("resources_departments")
     elif part == "actions":
         if _DETAIL.search(text) and not _PROGRAM.search(text):

@@ -285,7 +285,7 @@ async def test_the_summary_names_a_24_7_remark_and_why_the_glue_base_comes_first
     summary = chat.messages[-2].text
     assert "\n3. <b>Answer and start conversations, not only send</b>†" in summary  # the 24/7 remark, third
     assert (
-        "<b>Social Media Glue Model</b>: The base: your social media network You post without a content plan, "
+        "<b>Social Media Glue Model</b>: The base: your social media network — You post without a content plan, "
         "so the base comes first.†"
     ) in summary
 

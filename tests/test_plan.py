@@ -89,7 +89,10 @@ async def test_the_reminder_checks_in_once_after_the_weeks_chosen_across_a_resta
             "<b>Time to check in</b>\nYou have done 1 of the 3 moves of your plan.\n\n⬜ 1. <b>Share product news"
         )
         assert "\n✅ 2. <b>Connect your fans" in check_in["text"]
-        assert check_in["text"].endswith("Retake the quick phase check to see where you stand now.")
+        assert check_in["text"].endswith(
+            "Retake the quick phase check to see where you stand now.\n\n"
+            "<i>† the advisor’s own rule or advice, not the models’</i>"
+        )
         buttons = json.loads(check_in["reply_markup"])["inline_keyboard"] if isinstance(
             check_in["reply_markup"], str) else check_in["reply_markup"]["inline_keyboard"]
         assert [[b["callback_data"] for b in row] for row in buttons] == [["m1:retake"], ["m1:plan", "m1:menu"]]
@@ -148,8 +151,8 @@ async def test_contradicting_answers_are_reviewed_and_one_corrected_in_place(adv
     assert review.text == (
         "<b>Check two of your answers</b>\n\n"
         "You said management does not back social media, but for Approach you chose: “Management and selected "
-        "employees are actively encouraged to share content; management sets the example.” In that phase "
-        "management sets the example.\n\n"
+        "employees are actively encouraged to share content; management sets the example.” From Experimentation "
+        "on, the model has management set the example.\n\n"
         "Correct one of them, or keep your answers as they are."
     )
     assert review.labels == [["✎ Management support"], ["✎ Approach"], ["✓ Keep my answers"], ["« Back", "☰ Menu"]]

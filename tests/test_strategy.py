@@ -182,10 +182,10 @@ async def test_actions_start_from_a_program_or_a_plan_move(advisor):
     await chat.tap("Support community program")
     assert advisor.api.toasts[-1] == "Saved: Actions and methods."
     await chat.tap("📋 Start from a program")
-    await chat.tap("1. Share product news and updates on your profiles")
+    await chat.tap("➕ Move 1")
     actions = (await advisor.storage.draft(chat.user["id"])).parts["actions"]
     assert actions.startswith("Support community program: An online support community where customers help")
-    assert "\nShare product news and updates on your profiles: SSRM, Application at phase 2" in actions
+    assert "\nShare product news and updates on your profiles: This week: ask colleagues in sales" in actions
 
 
 @pytest.mark.parametrize("data", ["s1:open", "s1:open:nonsense", "s1:program:actions:move9", "s1:write", "s1:x"])

@@ -89,7 +89,49 @@ async def test_a_team_from_creation_to_agreed_result(advisor):
     assert "<b>Phase 3 · Experimentation</b>" in result and "●●●●○  Media 4\n●●○○○  Approach 2" in result
     assert "<b>Bottleneck</b>: Approach" in result
     stored = await advisor.storage.team(1)
-    assert stored.agreed == {"media": 4, "approach": 2, "application": 3, "technology": 3, "impact": 3}
+    assert stored.agreed_levels == {"media": 4, "approach": 2, "application": 3, "technology": 3, "impact": 3}
+    await owner.tap("« Team view")
+    assert "✅ The team agreed on Phase 3 · Experimentation." in owner.last.text
+
+
+async def test_setting_levels_is_not_agreeing_until_the_owner_says_so(advisor):
+    owner = advisor.chat(user_id=OWNER)
+    token = await create_team(owner)
+    for n in range(3):
+        await take(advisor.chat(user_id=400 + n), token, (3, 3, 3, 3, 3))
+    await owner.tap("👥 Team view")
+    await owner.tap("🤝 Agree the team’s levels")
+    await owner.tap("+")
+    await owner.tap("« Team view")
+    assert "agreed" not in owner.last.text
+    assert (await advisor.storage.team(1)).agreed_levels is None
+
+
+async def test_a_closed_team_takes_no_answers_from_a_member_under_way(advisor):
+    owner = advisor.chat(user_id=OWNER)
+    token = await create_team(owner)
+    member = advisor.chat(user_id=500)
+    await member.send(f"/start {token}")
+    await member.tap(1)
+    await member.tap(2)
+    await owner.tap("👥 Team view")
+    await owner.tap("🔒 Close")
+    for option in (2, 2, 2, 2):
+        await member.tap(option)
+    assert member.last.text == "The team check “Marketing Rotterdam” is closed: it takes no new answers."
+    assert await advisor.storage.team_counts(1) == (1, 0)
+    assert len(await advisor.storage.results(500)) == 1  # their own result stays theirs
+
+
+async def test_a_group_set_up_link_works_once(advisor):
+    group = advisor.chat(user_id=OWNER, chat_type="group", chat_id=-600)
+    await group.send("/team")
+    payload = group.last.keyboard[0][0]["url"].split("=", 1)[1]
+    first, second = advisor.chat(user_id=OWNER), advisor.chat(user_id=7)
+    await first.send(f"/start {payload}")
+    assert first.last.text.startswith("What is the team called?")
+    await second.send(f"/start {payload}")
+    assert second.last.text.startswith("This team link does not work (any more)")
 
 
 async def test_nobody_else_can_use_the_owners_buttons(advisor):
@@ -295,3 +337,17 @@ async def test_the_team_card_is_a_png_with_the_team_levels(advisor):
     await owner.tap("👥 Team view")
     await owner.tap("🖼 The team’s card")
     assert owner.last.photo.startswith(b"\x89PNG") and owner.last.text == "The team’s card"
+
+
+async def test_a_member_back_from_a_reminder_continues_where_they_were(advisor):
+    owner = advisor.chat(user_id=OWNER)
+    token = await create_team(owner)
+    member = advisor.chat(user_id=600)
+    await member.send(f"/start {token}")
+    await member.tap(1)
+    await member.tap(3)  # question 1 answered
+    await member.send(f"/start {token}")
+    await member.tap(1)  # ✅ Join and start, again
+    assert member.last.text == "You have a quick phase check in progress: 1 of 5 questions answered."
+    await member.tap("▶ Continue (question 2 of 5)")
+    assert "Question 2 of 5" in member.last.text

@@ -57,8 +57,9 @@ async def show_settings(update: Update, context: AdvisorContext) -> None:
     subscription = await context.storage.subscription(visit.user_id)
     reminder = await context.storage.reminder(visit.user_id)
     tips_done = await context.storage.tips_done(visit.user_id)
+    has_plan = await context.storage.plan(visit.user_id) is not None
     zone = ZoneInfo(context.advisor.settings.timezone)
-    screen = settings_screens.settings(visit.tr, visit.language, zone, subscription, reminder, tips_done)
+    screen = settings_screens.settings(visit.tr, visit.language, zone, subscription, reminder, tips_done, has_plan)
     await answer_and_show(update, screen)
 
 

@@ -58,6 +58,9 @@ async def remind_tap(update: Update, context: AdvisorContext) -> None:
         await context.storage.stop_reminder(visit.user_id, "user")
         await show_plan(update, context, toast=visit.tr.gettext("Reminder off."))
         return
+    if await context.storage.plan(visit.user_id) is None:  # nothing to check in on yet
+        await show_plan(update, context)
+        return
     weeks = int(tap.what)
     due = reminder_due(context.advisor.clock(), weeks, ZoneInfo(context.advisor.settings.timezone))
     await context.storage.set_reminder(visit.user_id, weeks, due.isoformat(), visit.language)

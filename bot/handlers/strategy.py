@@ -20,7 +20,7 @@ from dialogs import hexagon
 from dialogs.hexagon import ORGANISATION, ORGANISATION_LIMIT
 
 
-def _want_text(context: AdvisorContext, part: str, append: bool = False) -> None:
+def _want_text(context: AdvisorContext, part: str, append: bool | None = False) -> None:
     if context.chat_data is not None:
         context.chat_data.text_wanted_shown = (part, append)
 
@@ -41,8 +41,9 @@ async def _show_part(update: Update, context: AdvisorContext, visit: Visit, part
     draft = await context.storage.draft(visit.user_id)
     await answer_and_show(update, screens.part(visit.tr, part, draft), toast=toast)
     empty = not (draft.organisation if part == ORGANISATION else draft.parts.get(part))
-    if empty:  # nothing written yet: what the user sends next is this part
-        _want_text(context, part)
+    # nothing written yet: what the user sends next is this part; with text, a typed message is
+    # answered with how to change it (None: neither replace nor add was chosen)
+    _want_text(context, part, False if empty else None)
 
 
 async def strategy_tap(update: Update, context: AdvisorContext) -> None:
@@ -129,6 +130,12 @@ async def take_text(update: Update, context: AdvisorContext, visit: Visit) -> bo
     if wanted is None or wanted[0] not in (*hexagon.PART_KEYS, ORGANISATION) or (message.text or "").startswith("/"):
         return False
     part, append = wanted
+    if append is None:  # the part has text, and neither Replace nor Add was tapped
+        await message.reply_text(screens.how_to_change(visit.tr, part))
+        draft = await context.storage.draft(visit.user_id)
+        await send(update, screens.part(visit.tr, part, draft))
+        _want_text(context, part, None)
+        return True
     if not message.text:
         await message.reply_text(screens.text_only(visit.tr))
         _want_text(context, part, append)

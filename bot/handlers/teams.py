@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 TEAM_NAME = "team_name"  # what ChatData.text_wanted holds while the team's name is asked
 GROUP_PREFIX = "g_"
+GROUP_LINK_LIFETIME = timedelta(days=1)  # a group's set-up link works once, within a day
 
 
 async def team_command(update: Update, context: AdvisorContext) -> None:
@@ -98,19 +100,19 @@ async def _owner_tap(update: Update, context: AdvisorContext, visit: Visit, tap:
         if picture is None:
             await runner.reject_stale(update, context)
             return
-        levels = dict(item.agreed or picture.medians)
+        levels = dict(item.agreed["levels"] if item.agreed else picture.medians)
         if tap.action == "level" and tap.key is not None and tap.value is not None:
             step = 1 if tap.value == "up" else -1
             levels[tap.key] = min(len(ssrm.PHASES), max(1, levels[tap.key] + step))
-            await storage.update_team(item.id, agreed=levels)
-        await answer_and_show(update, screens.agree(visit.tr, item, levels))
+            await storage.update_team(item.id, agreed={"levels": levels, "final": False})
+        await answer_and_show(update, screens.agree(visit.tr, item, levels, from_median=item.agreed is None))
     elif tap.action == "agreed":
         picture = team.picture(await storage.team_scores(item.id))
         if picture is None:
             await runner.reject_stale(update, context)
             return
-        levels = item.agreed or picture.medians
-        await storage.update_team(item.id, agreed=levels)
+        levels = item.agreed["levels"] if item.agreed else picture.medians
+        await storage.update_team(item.id, agreed={"levels": levels, "final": True})
         result = ssrm.score({key: level - 1 for key, level in levels.items()})
         await answer_and_show(update, screens.team_result(visit.tr, item, result))
     elif tap.action in ("close", "reopen"):
@@ -153,8 +155,11 @@ async def _send_card(update: Update, context: AdvisorContext, visit: Visit, item
     if picture is None:
         await runner.reject_stale(update, context)
         return
-    result = ssrm.score({key: level - 1 for key, level in (item.agreed or picture.medians).items()})
-    scores = result.scores() | {"team": item.name, "cells": picture.cells}
+    result = ssrm.score({key: level - 1 for key, level in (item.agreed_levels or picture.medians).items()})
+    next_step = None
+    if picture.steps_in_place is not None:  # the full assessment: the first step most have not in place
+        next_step = next((n for n, count in picture.steps_in_place.items() if count * 2 <= picture.finished), None)
+    scores = result.scores() | {"team": item.name, "cells": picture.cells, "next_step": next_step}
     png = await asyncio.to_thread(card.render_card, visit.language, card.card_key(scores))
     await answer_and_show(update, None)
     await update.effective_chat.send_photo(png, caption=visit.tr.gettext("The team’s card"))
@@ -223,7 +228,8 @@ async def open_invite(update: Update, context: AdvisorContext, token: str) -> No
 async def open_group_link(update: Update, context: AdvisorContext, token: str) -> None:
     """/start g_…: set up a team check for the group the link came from."""
     visit = await context.visit()
-    chat_id = await context.storage.group_of_link(token.removeprefix(GROUP_PREFIX))
+    not_before = (context.advisor.clock() - GROUP_LINK_LIFETIME).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    chat_id = await context.storage.group_of_link(token.removeprefix(GROUP_PREFIX), not_before)
     if chat_id is None:
         await send(update, screens.link_not_valid(visit.tr))
         return
@@ -241,6 +247,10 @@ async def _join(update: Update, context: AdvisorContext, visit: Visit, team_id: 
         await answer_and_show(update, screens.closed(visit.tr, item))
         return
     await context.storage.join_team(item.id, visit.user_id, visit.language)
+    session = visit.record.session(item.flow)
+    if session is not None and session.team_id == item.id:  # under way (back from a reminder): continue
+        await runner.open_flow(update, context, BY_NAME[item.flow], new_message=True)
+        return
     await runner.start_in_team(update, context, BY_NAME[item.flow], item.id)
 
 

@@ -194,12 +194,15 @@ CONTRADICTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "management_approach": (
         N_(
             "You said management does not back social media, but for Approach you chose: “{approach}” "
-            "In that phase management sets the example."
+            "From Experimentation on, the model has management set the example."
         ),
         (MANAGEMENT, "approach"),
     ),
     "glue_approach": (
-        N_("On campaigns and everyday posting you said: “{glue}” But for Approach you chose: “{approach}”"),
+        N_(
+            "On campaigns and everyday posting you said: “{glue}” But for Approach you chose: “{approach}” "
+            "The two say differently how regularly you post."
+        ),
         (GLUE, "approach"),
     ),
 }
@@ -317,7 +320,9 @@ def cycle_lines(tr: NullTranslations, result: FullResult) -> list[str]:
     lines = [escape(_step_line(tr, first))]
     other = result.bottleneck_step if first == result.next_step else result.next_step
     if other is not None and other != first:
-        if other == result.bottleneck_step:
+        if other == result.bottleneck_step and not (result.ssrm.bottleneck or result.management_holds_back):
+            then = _("Then step {number} · {name}: the step for what leads to the next phase.")
+        elif other == result.bottleneck_step:
             then = _("Then step {number} · {name}: the step your bottleneck points to.")
         else:
             then = _("Then step {number} · {name}: the first step not yet in place.")
@@ -346,7 +351,7 @@ def result(tr: NullTranslations, session_id: int, result: FullResult, moves: tup
         "<b>" + _("Social Media Glue Model") + "</b>: " + escape(_(glue.ASPECTS[result.glue_aspect][0])),
     ]
     if result.glue_aspect != glue.SITUATIONS[result.glue_situation].aspect:
-        lines[-1] += " " + escape(_(GLUE_BASE_FIRST)) + MARK
+        lines[-1] += " — " + escape(_(GLUE_BASE_FIRST)) + MARK
     lines += ["", advisor_footer(tr)]
     return Screen("\n".join(lines), result_keyboard(tr, session_id, "sum"))
 

@@ -133,6 +133,8 @@ def check_in(tr: NullTranslations, kept: KeptPlan, flow_title: str) -> Screen:
         "",
         escape(_("Retake the {flow} to see where you stand now.").format(flow=_(flow_title).lower())),
     ]
+    if any(ALL_MOVES[move.key].advice for move in kept.moves):
+        lines += ["", advisor_footer(tr)]
     retake = "retake_full" if kept.flow == "full" else "retake"
     keyboard = InlineKeyboardMarkup(
         [[button(_("↻ Retake"), MenuTap(retake))], [button(_("📌 My plan"), MenuTap("plan")), menu_button(tr)]]

@@ -25,7 +25,7 @@ def _day(moment: str, language: str, zone: ZoneInfo) -> str:
 
 
 def settings(
-    tr: NullTranslations, language: str, zone: ZoneInfo, subscription, reminder, tips_done: int
+    tr: NullTranslations, language: str, zone: ZoneInfo, subscription, reminder, tips_done: int, has_plan: bool = True
 ) -> Screen:
     """``subscription``: the weekly tip, if on; ``reminder``: the check-in reminder, if set."""
     _ = tr.gettext
@@ -58,7 +58,8 @@ def settings(
         rows.append([button(_("🔕 No reminder"), RemindTap("off"))])
     else:
         lines.append("⏰ " + escape(_("Reminder to check in: none.")))
-        rows.append([button(_("⏰ Remind me to check in"), RemindTap("ask"))])
+        if has_plan:  # a reminder checks in on a plan: there is none before a first result
+            rows.append([button(_("⏰ Remind me to check in"), RemindTap("ask"))])
     rows.append([button(_("🔒 Privacy and your data"), PrivacyTap("privacy"))])
     rows.append([menu_button(tr)])
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))

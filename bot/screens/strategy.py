@@ -163,7 +163,8 @@ def programs(tr: NullTranslations, plan_moves: tuple[str, ...]) -> Screen:
         for number, key in enumerate(plan_moves, start=1):
             title = _(ALL_MOVES[key].title)
             lines.append(f"{number}. {escape(title)}")
-            rows.append([button(f"{number}. {title}"[:60], StrategyTap("program", "actions", f"move{number}"))])
+            label = _("➕ Move {number}").format(number=number)
+            rows.append([button(label, StrategyTap("program", "actions", f"move{number}"))])
     rows.append([button(_("« Back"), StrategyTap("open", "actions"))])
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
 
@@ -178,7 +179,7 @@ def program_text(tr: NullTranslations, item: str, plan_moves: tuple[str, ...]) -
     if number > len(plan_moves):
         return None
     move = ALL_MOVES[plan_moves[number - 1]]
-    return f"{_(move.title)}: {_(move.why)}"
+    return f"{_(move.title)}: {_(move.action)}"
 
 
 def saved(tr: NullTranslations, key: str) -> str:
@@ -200,6 +201,11 @@ def file_name(tr: NullTranslations, draft: Draft) -> str:
         slug = "-".join(re.findall(r"\w+", draft.organisation.lower()))[:40]
         base = f"{base}-{slug}" if slug else base
     return base
+
+
+def how_to_change(tr: NullTranslations, key: str) -> str:
+    name = tr.gettext("Organisation name") if key == ORGANISATION else part_label(tr, key)
+    return tr.gettext("To change “{part}”, tap ✍️ Replace or ➕ Add to it first.").format(part=name)
 
 
 def text_only(tr: NullTranslations) -> str:

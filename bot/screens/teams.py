@@ -162,11 +162,13 @@ def team_view(tr: NullTranslations, item: Team, joined: int, finished: int, pict
                 escape(_("24/7 cells established by most: {count} of 8.").format(count=established)),
                 escape(_("Cycle steps in place for most: {count} of 12.").format(count=in_place)),
             ]
-        if item.agreed:
-            lines += ["", "✅ " + escape(_("You agreed on the team’s levels: see the team’s result."))]
+        if item.agreed_levels:
+            agreed = ssrm.score({key: level - 1 for key, level in item.agreed_levels.items()})
+            lines += ["", "✅ " + escape(_("The team agreed on {phase}.").format(phase=phase_title(tr, agreed.phase)))]
     if benchmark is not None:
         lines += ["", *benchmark_lines(tr, benchmark)]
-    lines += ["", advisor_footer(tr)]
+    if picture is not None:  # the median and the spread are the advisor's rules (†)
+        lines += ["", advisor_footer(tr)]
     rows = [[button(_("🔄 Refresh"), TeamTap("refresh", item.id))]]
     delete = button(_("🗑 Delete"), TeamTap("delete", item.id))
     if picture is not None:
@@ -194,12 +196,16 @@ def benchmark_lines(tr: NullTranslations, counts: dict[int, int]) -> list[str]:
     return lines
 
 
-def agree(tr: NullTranslations, item: Team, levels: dict[str, int]) -> Screen:
+def agree(tr: NullTranslations, item: Team, levels: dict[str, int], from_median: bool = True) -> Screen:
     """Set the team's agreed level per dimension, starting from the median."""
     _ = tr.gettext
     lines = [
         "<b>" + escape(_("Agree the team’s levels · “{team}”").format(team=item.name)) + "</b>",
-        escape(_("After the discussion, set each dimension to the level the team agrees on. It starts at the median.")),
+        escape(
+            _("After the discussion, set each dimension to the level the team agrees on. It starts at the median.")
+            if from_median
+            else _("After the discussion, set each dimension to the level the team agrees on.")
+        ),
         "",
     ]
     rows = []
@@ -209,7 +215,7 @@ def agree(tr: NullTranslations, item: Team, levels: dict[str, int]) -> Screen:
         rows.append(
             [
                 button("−", TeamTap("level", item.id, key, "down")),
-                button(f"{name} {levels[key]}", TeamTap("agree", item.id)),
+                button(f"{name} {levels[key]}", TeamTap("agree", item.id)),  # shows the level; tapping redraws
                 button("+", TeamTap("level", item.id, key, "up")),
             ]
         )
@@ -314,7 +320,7 @@ def group_post(tr: NullTranslations, item: Team, picture: team.TeamPicture) -> s
         "",
         *_phase_lines(tr, picture.phases),
         "",
-        "<b>" + escape(phase_title(tr, picture.team_result.phase)) + "</b> " + escape(_("as a team")),
+        "<b>" + escape(phase_title(tr, _team_phase(item, picture))) + "</b> " + escape(_("as a team")),
     ]
     if picture.spreads:
         spread = picture.spreads[0]
@@ -322,6 +328,12 @@ def group_post(tr: NullTranslations, item: Team, picture: team.TeamPicture) -> s
         lines.append(escape(_("Most to discuss: {dimension} (phase {low} to {high}).").format(
             dimension=name, low=spread.low, high=spread.high)))
     return "\n".join(lines)
+
+
+def _team_phase(item: Team, picture: team.TeamPicture) -> ssrm.Phase:
+    if item.agreed_levels:
+        return ssrm.score({key: level - 1 for key, level in item.agreed_levels.items()}).phase
+    return picture.team_result.phase
 
 
 def group_invite(tr: NullTranslations, link: str) -> Screen:

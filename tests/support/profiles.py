@@ -85,9 +85,11 @@ PROFILES = [
             plan=("dimension:media:4", "cycle:5", "glue:3")),
     # 24/7: selling "the previous steps are necessary to come up with a good distribution process";
     # selling established without emotion or experience -> selling_without_experience.
+    # Posting mostly around campaigns, with a content calendar that "ensures a regular posting
+    # schedule": the two answers disagree (kept, and named).
     Profile("webshop without experience", (2, 2, 2, 2, 2), 1, (2, 1, 0, 0, 0, 0, 2, 2), (1, 2, 3), 0,
             2, (), False, ("selling_without_experience",), 4, 6, 1,
-            next_lift=("approach", "application"),
+            next_lift=("approach", "application"), contradictions=("glue_approach",),
             plan=("dimension:approach:3", "cycle:4", "sm247:selling_without_experience")),
     # 24/7: co-creation "An experience is also necessary in order to find passionate people" ->
     # cocreation_without_experience; development without emotion/experience.
