@@ -72,7 +72,7 @@ def build_web_app(application: Application, settings: Settings) -> Starlette:
             return Response(status_code=403)
         try:
             update = Update.de_json(await request.json(), application.bot)
-        except ValueError:
+        except (ValueError, TypeError, KeyError):  # not JSON, or not an update
             return Response(status_code=400)
         if update is None:
             return Response(status_code=400)

@@ -1,0 +1,129 @@
+"""Webhook mode in process: the secret token checked, an update answered 200 once it is handled,
+one delivered twice handled once, one another worker has in hand asked again later (503), the
+health check, and what is registered with Telegram at start-up."""
+
+import json
+from datetime import UTC, datetime
+
+import httpx
+import pytest
+
+from bot.app import build_application, running
+from bot.config import Settings
+from bot.retrying import RetryingRequest
+from bot.simulator import LocalBotApi
+from bot.webhook import PATH, SECRET_HEADER, build_web_app
+
+SECRET = "s3cret-Token_42"
+
+
+@pytest.fixture
+def webhook_settings(database) -> Settings:
+    return Settings(
+        token="123:abc", base_url="http://bot-api.test/bot", database=database,
+        webhook_url="https://advisor.example", webhook_secret=SECRET,
+    )
+
+
+def start_update(update_id: int, text: str = "/start", user_id: int = 5) -> dict:
+    message = {
+        "message_id": update_id, "date": 0, "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Ada", "language_code": "en"}, "text": text,
+    }
+    if text.startswith("/"):
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(text.split()[0])}]
+    return {"update_id": update_id, "message": message}
+
+
+async def serve(settings, api):
+    application = build_application(settings, request=RetryingRequest(api, sleep=_no_wait), webhook=True)
+    return application, build_web_app(application, settings)
+
+
+async def _no_wait(seconds):
+    return None
+
+
+async def post(web, body, secret=SECRET):
+    headers = {SECRET_HEADER: secret} if secret is not None else {}
+    transport = httpx.ASGITransport(app=web)
+    async with httpx.AsyncClient(transport=transport, base_url="http://worker") as client:
+        return await client.post(PATH, content=json.dumps(body), headers=headers)
+
+
+async def test_a_request_without_the_secret_is_refused_and_not_handled(webhook_settings):
+    api = LocalBotApi()
+    application, web = await serve(webhook_settings, api)
+    async with running(application):
+        for secret in (None, "wrong", SECRET + "x"):
+            response = await post(web, start_update(1), secret)
+            assert response.status_code == 403
+        assert api.calls_of("sendMessage") == []
+        assert await application.bot_data.storage.load_user(5) is None
+
+
+async def test_an_update_is_answered_once_handled_and_a_second_delivery_is_not_handled_again(webhook_settings):
+    api = LocalBotApi()
+    application, web = await serve(webhook_settings, api)
+    async with running(application):
+        first = await post(web, start_update(10))
+        assert first.status_code == 200
+        assert len(api.calls_of("sendMessage")) == 1  # the menu, sent before the 200
+        again = await post(web, start_update(10))  # Telegram did not see the 200 and tries again
+        assert again.status_code == 200
+        assert len(api.calls_of("sendMessage")) == 1
+        assert (await post(web, {"nonsense": True})).status_code == 400
+
+
+async def test_an_update_another_worker_has_in_hand_is_asked_for_again_later(webhook_settings):
+    api = LocalBotApi()
+    application, web = await serve(webhook_settings, api)
+    async with running(application):
+        storage = application.bot_data.storage
+        now = datetime.now(UTC).isoformat()
+        assert await storage.claim_update(20, "2000-01-01T00:00:00+00:00", now) == "new"  # the other worker
+        response = await post(web, start_update(20))
+        assert response.status_code == 503
+        assert api.calls_of("sendMessage") == []
+        # that worker died: once its claim is older than the lease, this one takes the update over
+        assert await storage.claim_update(20, "2999-01-01T00:00:00+00:00", now) == "new"
+
+
+async def test_health_says_whether_the_database_answers(webhook_settings):
+    api = LocalBotApi()
+    application, web = await serve(webhook_settings, api)
+    transport = httpx.ASGITransport(app=web)
+    async with running(application), httpx.AsyncClient(transport=transport, base_url="http://worker") as client:
+        healthy = await client.get("/healthz")
+        assert healthy.status_code == 200 and healthy.json() == {"database": "ok"}
+    # after shutdown the database is closed
+    async with httpx.AsyncClient(transport=transport, base_url="http://worker") as client:
+        down = await client.get("/healthz")
+        assert down.status_code == 503 and down.json() == {"database": "unreachable"}
+
+
+async def test_start_up_registers_the_webhook_with_its_secret_updates_and_connections(webhook_settings):
+    api = LocalBotApi()
+    _application, web = await serve(webhook_settings, api)
+    async with web.router.lifespan_context(web):
+        [call] = api.calls_of("setWebhook")
+        assert call["url"] == "https://advisor.example/telegram"
+        assert call["secret_token"] == SECRET
+        assert int(call["max_connections"]) == 40
+        updates = call["allowed_updates"] if isinstance(call["allowed_updates"], list) else json.loads(
+            call["allowed_updates"])
+        assert set(updates) == {"message", "edited_message", "callback_query", "my_chat_member", "inline_query"}
+
+
+def test_webhook_settings_are_checked_at_start_up(database):
+    with pytest.raises(ValueError, match="https"):
+        Settings(token="1:a", base_url="x", database=database, webhook_url="http://plain", webhook_secret="ok")
+    with pytest.raises(ValueError, match="ADVISOR_WEBHOOK_SECRET"):
+        Settings(token="1:a", base_url="x", database=database, webhook_url="https://a.b", webhook_secret="no spaces")
+    with pytest.raises(ValueError, match="PostgreSQL"):
+        Settings(token="1:a", base_url="x", database=database, workers=2)
+    settings = Settings.from_env({
+        "TELEGRAM_BOT_TOKEN": "1:a", "ADVISOR_WEBHOOK_URL": "https://advisor.example/", "ADVISOR_WEBHOOK_SECRET": "abc",
+        "ADVISOR_WORKERS": "1", "ADVISOR_WEBHOOK_LISTEN": "127.0.0.1:9000",
+    })
+    assert (settings.webhook_url, settings.listen, settings.workers) == ("https://advisor.example", "127.0.0.1:9000", 1)
