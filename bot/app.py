@@ -98,6 +98,7 @@ def build_application(
         builder = builder.updater(None)
     application = builder.request(request).build()
     application.bot_data.settings = settings
+    application.bot_data.shared = settings.shared_database
     if clock is not None:
         application.bot_data.clock = clock
     handlers.register(application)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import ClassVar
 
 from babel.support import NullTranslations
 from telegram import Update, User
@@ -36,19 +37,34 @@ class Advisor:
     clock: Callable[[], datetime] = _now  # UTC; the tests pass a fixed one to build_application
     card_file_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # Telegram's ids of sent cards
     weekly_tips_paused_until: datetime | None = None  # flood control on the weekly tip
+    shared: bool = False  # several workers: a chat's state lives in the database, not in memory
 
 
 @dataclass
 class ChatData:
-    """What the advisor keeps per chat in memory (safe to lose on a restart)."""
+    """What the advisor keeps per chat between updates: in memory with one process (safe to
+    lose on a restart), in the database when several workers share it (``Advisor.shared``)."""
 
     question_shown: int | None = None  # the session whose question this update put on screen
     question_on_screen: int | None = None  # ... and the one the previous update left there
-    group_answered_at: float | None = None  # monotonic time of the last pointer to the private chat
+    group_answered_at: float | None = None  # Unix time of the last pointer to the private chat
     text_wanted_shown: tuple[str, bool] | None = None  # a strategy part this update asked text for (append?)
     text_wanted: tuple[str, bool] | None = None  # ... and the one the previous update asked for
     pending_team_name: str | None = None  # a new team's name, until its check is chosen
     pending_group_chat_id: int | None = None  # the group a new team is set up from
+
+    KEPT: ClassVar[tuple[str, ...]] = (
+        "question_on_screen", "group_answered_at", "text_wanted", "pending_team_name", "pending_group_chat_id",
+    )
+
+    def kept(self) -> dict:
+        """What the next update needs (stored between updates when workers share the chat)."""
+        return {name: getattr(self, name) for name in self.KEPT}
+
+    def restore(self, state: dict) -> None:
+        for name in self.KEPT:
+            value = state.get(name)
+            setattr(self, name, tuple(value) if isinstance(value, list) else value)
 
     def turn(self) -> None:
         """After an update: what it put on screen is what the next update sees; anything else
@@ -73,6 +89,7 @@ class AdvisorContext(CallbackContext[ExtBot, dict, ChatData, Advisor]):
         super().__init__(application=application, chat_id=chat_id, user_id=user_id)
         self.user: User | None = None
         self.language: str | None = None
+        self.chat_state_loaded: dict | None = None  # the chat's state as loaded (workers sharing it)
         self._visit: Visit | None = None
 
     @classmethod

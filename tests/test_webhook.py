@@ -127,3 +127,23 @@ def test_webhook_settings_are_checked_at_start_up(database):
         "ADVISOR_WORKERS": "1", "ADVISOR_WEBHOOK_LISTEN": "127.0.0.1:9000",
     })
     assert (settings.webhook_url, settings.listen, settings.workers) == ("https://advisor.example", "127.0.0.1:9000", 1)
+
+
+async def test_two_workers_share_what_a_chat_has_on_screen(start_advisor, settings):
+    """A strategy part asked for on one worker is filled by text that reaches the other."""
+    from bot.simulator import ChatSimulator
+
+    first_context, first_api = start_advisor()
+    second_context, second_api = start_advisor()
+    async with first_context as first, second_context as second:
+        first.bot_data.shared = second.bot_data.shared = True  # as with PostgreSQL
+        on_first = ChatSimulator(first, first_api)
+        on_second = ChatSimulator(second, second_api)
+        await on_first.send("/strategy")
+        await on_first.tap("⬜ Goals")
+        await on_second.send("1,000 positive reviews from customers by the end of 2027.")
+        draft = await second.bot_data.storage.draft(1)
+        assert draft.parts["goals"] == "1,000 positive reviews from customers by the end of 2027."
+        await on_first.send("/start quick")
+        await on_second.send("3")  # a number typed to the other worker answers the question on screen
+        assert "Question 2 of 5" in second_api.chat(1)[-1].text

@@ -237,8 +237,23 @@ async def typed_answer(update: Update, context: AdvisorContext, visit: Visit, te
     return True
 
 
+async def load_chat_state(update: object, context: AdvisorContext) -> None:
+    """Runs before every update (handler group -2) when workers share the chat: what the
+    previous update left on screen, whichever worker handled it."""
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if context.advisor.shared and context.chat_data is not None and chat is not None:
+        state = await context.storage.chat_state(chat.id)
+        if state is not None:
+            context.chat_data.restore(state)
+        context.chat_state_loaded = context.chat_data.kept()
+
+
 async def remember_screen(update: object, context: AdvisorContext) -> None:
     """Runs after every update (handler group 1): what the update left on screen is what the
-    next one sees; any other screen clears it."""
-    if context.chat_data is not None:
-        context.chat_data.turn()
+    next one sees; any other screen clears it. With workers sharing the chat, a change is stored."""
+    if context.chat_data is None:
+        return
+    context.chat_data.turn()
+    chat = update.effective_chat if isinstance(update, Update) else None
+    if context.advisor.shared and chat is not None and context.chat_data.kept() != context.chat_state_loaded:
+        await context.storage.save_chat_state(chat.id, context.chat_data.kept())

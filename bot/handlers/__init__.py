@@ -42,6 +42,7 @@ def _prefix(kind) -> str:
 
 
 def register(application: Application) -> None:
+    application.add_handler(TypeHandler(Update, runner.load_chat_state), group=-2)
     application.add_handler(TypeHandler(Update, groups.refuse_taps_outside_private_chats), group=-1)
     application.add_handler(CallbackQueryHandler(runner.flow_tap, pattern=registry.TAP_PATTERN))
     application.add_handler(

@@ -23,7 +23,7 @@ async def group_message(update: Update, context: AdvisorContext) -> None:
     command = message.text.split()[0] if is_command else ""
     if "@" in command and command.split("@", 1)[1].lower() != (context.bot.username or "").lower():
         return  # a command for another bot in the group
-    now = time.monotonic()
+    now = time.time()  # wall-clock: with several workers another process may have answered
     chat_data = context.chat_data
     last = chat_data.group_answered_at
     if not is_command and last is not None and now - last < QUIET_SECONDS:
