@@ -178,38 +178,10 @@ def profile_lines(tr: NullTranslations, result: ssrm.SsrmResult) -> list[str]:
 
 def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult, bottleneck: list[str] | None = None) -> list[str]:
     """The SSRM result as lines of HTML: phase, profile, bottleneck (``bottleneck`` replaces
-    it, for management support), what is ahead, why, recognise, next step."""
+    it, for management support), what is ahead, why, then recognise and the next step."""
     _ = tr.gettext
     phase = result.phase
-    is_last = phase.number == len(ssrm.PHASES)
-    next_heading = _("The path forward: Always-On") if is_last else _("Why take the next step?")
-    if result.capped and result.rules > 1:
-        # The phase's own picture ("Recognise this?", the next step) describes an organisation
-        # that is at that phase on every dimension; this one is further along on most. The
-        # bottleneck's next level says what to do instead.
-        caught_up = tr.ngettext(
-            "Most of your practice is further along than this phase. Once {names} catches up, your phase "
-            "follows the rest.",
-            "Most of your practice is further along than this phase. Once {names} catch up, your phase "
-            "follows the rest.",
-            len(result.bottleneck),
-        ).format(names=dimension_names(tr, result.bottleneck))
-        return [
-            f"<b>{escape(phase_title(tr, phase))}</b>",
-            f"<i>{escape(_(phase.gloss))}</i>",
-            "",
-            "<b>" + _("Your profile") + "</b>",
-            *profile_lines(tr, result),
-            "",
-            *(bottleneck if bottleneck is not None else bottleneck_lines(tr, result)),
-            *ahead_line(tr, result),
-            "",
-            why_line(tr, result),
-            "",
-            "<b>" + _("What to do") + "</b>",
-            escape(caught_up) + MARK,
-        ]
-    return [
+    lines = [
         f"<b>{escape(phase_title(tr, phase))}</b>",
         f"<i>{escape(_(phase.gloss))}</i>",
         "",
@@ -221,6 +193,23 @@ def ssrm_lines(tr: NullTranslations, result: ssrm.SsrmResult, bottleneck: list[s
         "",
         why_line(tr, result),
         "",
+    ]
+    if result.capped and result.rules > 1:
+        # The phase's own picture ("Recognise this?", the next step) describes an organisation
+        # that is at that phase on every dimension; this one is further along on most. The
+        # bottleneck's next level says what to do instead.
+        caught_up = tr.ngettext(
+            "Most of your practice is further along than this phase. Once {names} catches up, your phase "
+            "follows the rest.",
+            "Most of your practice is further along than this phase. Once {names} catch up, your phase "
+            "follows the rest.",
+            len(result.bottleneck),
+        ).format(names=dimension_names(tr, result.bottleneck))
+        return [*lines, "<b>" + _("What to do") + "</b>", escape(caught_up) + MARK]
+    is_last = phase.number == len(ssrm.PHASES)
+    next_heading = _("The path forward: Always-On") if is_last else _("Why take the next step?")
+    return [
+        *lines,
         "<b>" + _("Recognise this?") + "</b> " + escape(_(phase.recognize)),
         "",
         f"<b>{next_heading}</b>",
