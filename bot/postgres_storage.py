@@ -56,6 +56,14 @@ WHERE u.id = $1
 ORDER BY s.moved
 """
 
+# Inserted only for a known user: a start refused by the foreign key would still take a number
+# from the sequence, and the ids would no longer be SQLite's.
+_START_SESSION = """
+INSERT INTO sessions (user_id, flow, state, team_id)
+SELECT $1::bigint, $2::text, $3::text, $4::bigint WHERE EXISTS (SELECT 1 FROM users WHERE id = $1)
+RETURNING id, (SELECT language FROM users WHERE users.id = sessions.user_id)
+"""
+
 _MOVE = f"""
 UPDATE sessions SET state = $1, last_question = $2, last_option = $3,
     moved = (SELECT max(moved) FROM sessions WHERE user_id = $4) + 1
@@ -170,16 +178,11 @@ class PostgresStorage:
         by the ``session_replaces_open`` trigger, in the same statement: two starts at once take
         turns on the user's row, and the second abandons the first."""
         try:
-            row = await self._pool.fetchrow(
-                "INSERT INTO sessions (user_id, flow, state, team_id) VALUES ($1, $2, $3, $4)"
-                " RETURNING id, (SELECT language FROM users WHERE users.id = sessions.user_id)",
-                user_id,
-                flow,
-                state,
-                team_id,
-            )
-        except asyncpg.ForeignKeyViolationError as error:  # the foreign key to users
+            row = await self._pool.fetchrow(_START_SESSION, user_id, flow, state, team_id)
+        except asyncpg.ForeignKeyViolationError as error:  # the user was deleted meanwhile, or the team
             raise UnknownUserError(user_id) from error
+        if row is None:
+            raise UnknownUserError(user_id)
         session_id, language = row
         return Session(session_id, flow, state), language
 
