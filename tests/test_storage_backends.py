@@ -427,8 +427,8 @@ async def test_two_starts_of_the_same_flow_at_once_leave_one_open_session(postgr
         await second.close()
 
 
-async def test_workers_starting_at_once_migrate_a_new_database_once(empty_postgres_database):
-    opened = await asyncio.gather(*(PostgresStorage.open(empty_postgres_database) for _ in range(3)))
+async def test_workers_starting_at_once_migrate_a_new_database_once(postgres_database):
+    opened = await asyncio.gather(*(PostgresStorage.open(postgres_database) for _ in range(3)))
     try:
         versions = await rows(opened[0], "SELECT version FROM schema_version ORDER BY version")
         assert versions == [(number,) for number in range(1, len(POSTGRES_MIGRATIONS) + 1)]
@@ -441,8 +441,8 @@ async def test_workers_starting_at_once_migrate_a_new_database_once(empty_postgr
             await storage.close()
 
 
-async def test_migration_5_starts_the_history_with_the_last_tip_on_postgres(empty_postgres_database):
-    connection = await asyncpg.connect(empty_postgres_database)  # a database of the previous release
+async def test_migration_5_starts_the_history_with_the_last_tip_on_postgres(postgres_database):
+    connection = await asyncpg.connect(postgres_database)  # a database of the previous release
     try:
         assert await migrate(connection, target=4) == 4
         await connection.execute("INSERT INTO users (id) VALUES (91), (92)")
@@ -453,7 +453,7 @@ async def test_migration_5_starts_the_history_with_the_last_tip_on_postgres(empt
         )
     finally:
         await connection.close()
-    storage = await PostgresStorage.open(empty_postgres_database)
+    storage = await PostgresStorage.open(postgres_database)
     try:
         assert (await storage.subscription(91)).recent_tips == ("formats",)
         assert (await storage.subscription(92)).recent_tips == ()
@@ -478,7 +478,7 @@ async def test_times_as_text_compare_byte_by_byte(storage, backend):
     if backend == "postgres":
         assert await rows(
             storage,
-            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public'"
+            "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()"
             " AND data_type = 'text' AND collation_name IS DISTINCT FROM 'C'",
         ) == []
 
