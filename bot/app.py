@@ -16,7 +16,7 @@ from bot.config import Settings
 from bot.context import CONTEXT_TYPES, Advisor
 from bot.ordering import PerUserUpdateProcessor
 from bot.retrying import RetryingRequest
-from bot.storage import Storage
+from bot.storage import open_storage
 
 # python-telegram-bot needs a token-shaped string; the local Bot API of the console ignores it.
 CONSOLE_TOKEN = "0:console"
@@ -34,7 +34,7 @@ CONNECTION_POOL_SIZE = MAX_CONCURRENT_UPDATES + 16
 async def start_advisor(application: Application) -> None:
     """Open the database and register commands; runs before the first update is handled."""
     advisor: Advisor = application.bot_data
-    advisor.storage = await Storage.open(advisor.settings.database)
+    advisor.storage = await open_storage(advisor.settings.database)
     await register_commands(application.bot)
     weekly_tips.schedule(application)
     reminders.schedule(application)

@@ -35,7 +35,7 @@ from bot.i18n import LANGUAGES
 from dialogs import advocacy, full_assessment, hexagon, quick_check, ssrm
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
-# Ids are SQLite rowids: twelve digits stay far inside its 64-bit integers (and Python's int()
+# Ids are SQLite rowids or PostgreSQL BIGINT identities: twelve digits stay far inside 64 bits (and Python's int()
 # is only ever given ASCII digits, never "²" or "٣", which str.isdigit() would let through).
 _NUMBER = re.compile(r"[0-9]{1,12}")
 _FLAG = "n"

@@ -28,7 +28,9 @@ def _read_dotenv(path: Path) -> dict[str, str]:
 class Settings:
     token: str | None
     base_url: str
-    database: Path
+    # ADVISOR_DB: a SQLite file's path, or a postgresql:// URL. A Path is taken too (and kept as
+    # its text), so that Settings(database=tmp_path / "x.sqlite3") works as before.
+    database: str
     timezone: str = "Europe/Amsterdam"  # when "Monday 9:00" is, for the weekly tip
     webhook_url: str | None = None  # public https address: webhook mode instead of polling
     webhook_secret: str | None = None  # Telegram sends it with every update; others are refused
@@ -41,6 +43,8 @@ class Settings:
         return not self.token
 
     def __post_init__(self) -> None:
+        if isinstance(self.database, Path):
+            object.__setattr__(self, "database", str(self.database))
         # Fail at start-up, not at the first weekly tip, on a time zone that does not exist.
         try:
             ZoneInfo(self.timezone)
@@ -66,7 +70,7 @@ class Settings:
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             # The Bot API address up to the token, as python-telegram-bot's base_url takes it.
             base_url=env.get("TELEGRAM_BASE_URL") or DEFAULT_BASE_URL,
-            database=Path(env.get("ADVISOR_DB") or "advisor.sqlite3"),
+            database=env.get("ADVISOR_DB") or "advisor.sqlite3",
             timezone=env.get("ADVISOR_TIMEZONE") or "Europe/Amsterdam",
             webhook_url=(env.get("ADVISOR_WEBHOOK_URL") or "").rstrip("/") or None,
             webhook_secret=env.get("ADVISOR_WEBHOOK_SECRET") or None,

@@ -3,8 +3,8 @@
 The same Application and handlers as in Telegram, driven through the in-process Bot API:
 each message is printed with its buttons numbered; type a number to tap, anything else is
 sent as a message (commands too). Ctrl-D or ``/quit`` ends the chat. Photos (the result card)
-and documents (the PDFs) are written to a folder beside the database, ``advisor-files/``, and
-their path printed, so that they can be opened.
+and documents (the PDFs) are written to a folder beside the database (in the working directory
+for a PostgreSQL database), ``advisor-files/``, and their path printed, so that they can be opened.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ import html
 import os
 import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from bot.app import build_application
 from bot.config import Settings
 from bot.simulator import ChatMessage, ChatSimulator, LocalBotApi, running
+from bot.storage import is_postgres
 
 _TAGS = re.compile(r"</?(?:b|i|u|s|code|pre|a)(?:\s[^>]*)?>")
 FILES_FOLDER = "advisor-files"
@@ -29,9 +31,23 @@ def plain(text: str) -> str:
     return html.unescape(_TAGS.sub("", text))
 
 
-def files_folder(database: Path) -> Path:
-    """Where the console chat writes the photos and documents it receives: beside the database."""
-    return database.resolve().parent / FILES_FOLDER
+def files_folder(database: str | Path) -> Path:
+    """Where the console chat writes the photos and documents it receives: beside the database
+    file, or in the working directory when the database is PostgreSQL's."""
+    if is_postgres(database):
+        return Path.cwd() / FILES_FOLDER
+    return Path(database).resolve().parent / FILES_FOLDER
+
+
+def shown_database(database: str) -> str:
+    """The database as the console names it: a PostgreSQL URL without its password."""
+    if not is_postgres(database):
+        return database
+    parts = urlsplit(database)
+    if parts.password is None:
+        return database
+    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
 
 
 def save_file(folder: Path, bot_method: str, message: ChatMessage | None) -> Path | None:
@@ -84,8 +100,8 @@ async def chat(settings: Settings) -> None:
     async with running(application):
         user = ChatSimulator(application, api, first_name=os.environ.get("USER", "").title(),
                              language_code=_console_language())
-        print(f"Console chat with the advisor (database: {settings.database}; photos and documents go to "
-              f"{folder}). Type a number to tap a button, text to send it, /quit to leave.")
+        print(f"Console chat with the advisor (database: {shown_database(settings.database)}; photos and documents "
+              f"go to {folder}). Type a number to tap a button, text to send it, /quit to leave.")
         await user.send("/start")
         while True:
             try:

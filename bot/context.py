@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from babel.support import NullTranslations
 from telegram import Update, User
@@ -21,6 +21,9 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.config import Settings
 from bot.i18n import language_for, translations
 from bot.storage import Storage, UserRecord
+
+if TYPE_CHECKING:
+    from bot.postgres_storage import PostgresStorage
 
 
 def _now() -> datetime:
@@ -33,7 +36,7 @@ class Advisor:
     python-telegram-bot, filled in by ``bot.app``."""
 
     settings: Settings | None = None
-    storage: Storage | None = None
+    storage: Storage | PostgresStorage | None = None  # as ADVISOR_DB says: the same methods
     clock: Callable[[], datetime] = _now  # UTC; the tests pass a fixed one to build_application
     card_file_ids: dict[tuple[str, str], str] = field(default_factory=dict)  # Telegram's ids of sent cards
     weekly_tips_paused_until: datetime | None = None  # flood control on the weekly tip
@@ -104,7 +107,7 @@ class AdvisorContext(CallbackContext[ExtBot, dict, ChatData, Advisor]):
         return self.bot_data
 
     @property
-    def storage(self) -> Storage:
+    def storage(self) -> Storage | PostgresStorage:
         return self.bot_data.storage
 
     @property

@@ -1,6 +1,6 @@
 """Sending the reminder to check in on the plan, once, when its day has come.
 
-The schedule lives in SQLite (``reminders.next_due``); python-telegram-bot's job queue checks
+The schedule lives in the database (``reminders.next_due``); python-telegram-bot's job queue checks
 every minute, beside the weekly tip. A reminder is claimed before it is sent, so it goes out at
 most once even if the bot stops mid-send; one that Telegram refuses for good (the user blocked
 the bot) is not tried again.

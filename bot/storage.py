@@ -1,4 +1,6 @@
-"""The one place that knows SQL: users, sessions, answers and results in SQLite via aiosqlite.
+"""The one place that knows SQL: users, sessions, answers and results in SQLite via aiosqlite
+(``Storage``), or the same in PostgreSQL via asyncpg (``bot.postgres_storage``): ``open_storage``
+opens the one the settings name.
 
 Every aiosqlite call is a hop to its database thread (measured here: about 0.2 ms inside a
 handler, as much as the rest of a tap), so a tap is one statement: it moves the session
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import aiosqlite
 
@@ -23,6 +26,26 @@ from bot.migrations import MIGRATIONS, NOW
 from dialogs.hexagon import ORGANISATION, Draft
 from dialogs.plan import KeptMove, KeptPlan
 from dialogs.results import StoredResult
+
+if TYPE_CHECKING:
+    from bot.postgres_storage import PostgresStorage
+
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres(target: str | Path) -> bool:
+    """Whether ``ADVISOR_DB`` names a PostgreSQL database (a URL) rather than a SQLite file."""
+    return str(target).startswith(POSTGRES_SCHEMES)
+
+
+async def open_storage(target: str | Path) -> Storage | PostgresStorage:
+    """The storage ``target`` names: a ``postgresql://`` (or ``postgres://``) URL opens
+    PostgreSQL, anything else is the path of a SQLite file. Both have the same methods."""
+    if is_postgres(target):
+        from bot.postgres_storage import PostgresStorage  # it imports this module's dataclasses
+
+        return await PostgresStorage.open(str(target))
+    return await Storage.open(target)
 
 
 class UnknownUserError(Exception):

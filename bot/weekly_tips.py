@@ -1,8 +1,8 @@
 """Sending the weekly advocacy tip to every subscriber whose day has come.
 
 python-telegram-bot's job queue runs ``send_due_tips`` every minute; the schedule itself lives
-in SQLite (``subscriptions.next_due``), so a restart loses nothing and a tip that fell due
-while the bot was down goes out once on the next run.
+in the database (``subscriptions.next_due``), so a restart loses nothing and a tip that fell due
+while the bot was down goes out once on the next run (once in all, if several processes run it).
 """
 
 from __future__ import annotations

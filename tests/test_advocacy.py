@@ -4,11 +4,14 @@ no tip again within 13 weeks, 403 unsubscribes, 429 waits."""
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.retrying import BACKOFF
 from bot.simulator import ChatSimulator, LocalBotApi
 from bot.weekly_tips import send_due_tips
 from dialogs import advocacy
 from tests.support.drivers import NOW, open_tips, subscribe
+from tests.support.rows import rows
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 # Wednesday 25 November 2026, 10:00 in Amsterdam
@@ -111,6 +114,7 @@ async def test_subscribe_pick_a_day_in_dutch_and_stop(advisor):
     assert chat.last.text == "Je hebt geen wekelijkse tip aanstaan."
 
 
+@pytest.mark.backends
 async def test_a_due_tip_is_sent_once_after_a_restart_and_never_twice_in_a_row(start_advisor):
     context, api = start_advisor()
     async with context as application:
@@ -132,6 +136,7 @@ async def test_a_due_tip_is_sent_once_after_a_restart_and_never_twice_in_a_row(s
         assert "Try formats other than a link" in second["text"]
 
 
+@pytest.mark.backends
 async def test_a_blocked_bot_unsubscribes(advisor):
     chat = advisor.chat(user_id=12)
     await subscribe(chat, "Monday", lambda: NOW)
@@ -139,8 +144,7 @@ async def test_a_blocked_bot_unsubscribes(advisor):
     monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     assert await send_due_tips(advisor.application, monday) == 0
     assert await advisor.storage.subscription(12) is None
-    rows = await advisor.storage._db.execute_fetchall("SELECT active, stopped_why FROM subscriptions")
-    assert rows == [(0, "blocked")]
+    assert await rows(advisor.storage, "SELECT active, stopped_why FROM subscriptions") == [(0, "blocked")]
     assert await send_due_tips(advisor.application, monday + timedelta(days=7)) == 0  # not retried
 
 
@@ -177,6 +181,7 @@ async def test_the_weekly_tip_comes_in_the_language_the_user_subscribed_in(advis
     assert advisor.api.calls_of("sendMessage")[-1]["text"].startswith("<b>💡 Je tip van de week</b>")
 
 
+@pytest.mark.backends
 async def test_the_weekly_tip_follows_a_newer_result(advisor):
     chat = advisor.chat(user_id=15)
     await subscribe(chat, "Monday", lambda: NOW)  # placed in phase 2: tips for phase 3
@@ -252,6 +257,7 @@ async def test_partners_in_early_phases_hear_when_the_model_brings_them_in(advis
     )
 
 
+@pytest.mark.backends
 async def test_the_tips_sent_are_remembered_and_a_released_tip_is_not(advisor):
     await subscribe(advisor.chat(user_id=71), "Monday", lambda: NOW)
     monday = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
@@ -309,9 +315,10 @@ async def test_migration_5_starts_the_history_with_the_last_tip(database):
 
 
 async def _done_rows(advisor) -> list[tuple]:
-    return await advisor.storage._db.execute_fetchall("SELECT user_id, tip FROM tips_done ORDER BY done_at, tip")
+    return await rows(advisor.storage, "SELECT user_id, tip FROM tips_done ORDER BY done_at, tip")
 
 
+@pytest.mark.backends
 async def test_done_under_a_tip_is_noted_once_with_a_toast(advisor):
     chat = advisor.chat(user_id=111)
     await open_tips(chat, "Employee")

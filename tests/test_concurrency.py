@@ -4,6 +4,7 @@ user's in the order they arrived, and the bookkeeping for that is gone when they
 import asyncio
 from datetime import UTC, datetime
 
+import pytest
 from telegram import Update
 
 from bot.ordering import PerUserUpdateProcessor
@@ -37,6 +38,7 @@ class SlowFirstEdit(LocalBotApi):
         return await super().do_request(url, *args, **kwargs)
 
 
+@pytest.mark.backends
 async def test_two_taps_of_one_user_in_one_batch_are_applied_in_order(start_advisor):
     context, api = start_advisor(SlowFirstEdit())
     async with context as application:
@@ -67,6 +69,7 @@ async def test_two_numbers_typed_in_one_batch_answer_two_questions_in_order(advi
     assert chat.last.text.startswith("<b>Quick phase check</b> · Question 3 of 5")
 
 
+@pytest.mark.backends
 async def test_two_users_interleaved_in_one_batch_both_finish_their_check(start_advisor):
     context, api = start_advisor(LocalBotApi(rtt=DELAY))
     async with context as application:

@@ -11,7 +11,7 @@ def test_defaults_open_the_console_on_the_embedded_database():
     settings = Settings.from_env({})
     assert settings.console
     assert settings.base_url == DEFAULT_BASE_URL
-    assert settings.database == Path("advisor.sqlite3")
+    assert settings.database == "advisor.sqlite3"
     assert settings.timezone == "Europe/Amsterdam"
 
 
@@ -21,7 +21,14 @@ def test_a_token_and_a_test_bot_api():
     )
     assert not settings.console
     assert settings.base_url == "http://127.0.0.1:8081/bot"
-    assert settings.database == Path("/tmp/x.db")
+    assert settings.database == "/tmp/x.db"
+
+
+def test_the_database_is_a_path_or_a_postgresql_url():
+    url = "postgresql://advisor:secret@db.internal:5432/advisor"
+    assert Settings.from_env({"ADVISOR_DB": url}).database == url
+    # a Path (as the tests pass one) is kept as its text
+    assert Settings(token=None, base_url=DEFAULT_BASE_URL, database=Path("/tmp/y.db")).database == "/tmp/y.db"
 
 
 def test_an_unknown_time_zone_is_refused_at_start_up():

@@ -1,5 +1,6 @@
 """End to end: the advisor as a process, polling a Bot API served over HTTP by the test."""
 
+import asyncio
 import os
 import signal
 import sqlite3
@@ -8,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from tests.support.fake_bot_api import FakeBotApi
@@ -28,17 +30,17 @@ def bot_api():
 
 
 @pytest.fixture
-def advisor_process(bot_api, tmp_path):
+def advisor_process(bot_api, database):
     env = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BASE_URL": bot_api.base_url,
-        "ADVISOR_DB": str(tmp_path / "e2e.sqlite3"),
+        "ADVISOR_DB": str(database),
     }
     process = subprocess.Popen(
         [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
-    yield process, tmp_path / "e2e.sqlite3"
+    yield process, database
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
@@ -59,6 +61,23 @@ def tap(screen, label: str, query_id: int) -> dict:
                                "data": button["callback_data"], "message": screen.as_telegram()}}
 
 
+def stored(database, sql: str) -> list[tuple]:
+    """Rows read after the advisor stopped, from its SQLite file or its PostgreSQL database."""
+    if isinstance(database, Path):
+        with sqlite3.connect(database) as db:
+            return db.execute(sql).fetchall()
+
+    async def fetch():
+        connection = await asyncpg.connect(database)
+        try:
+            return [tuple(row) for row in await connection.fetch(sql)]
+        finally:
+            await connection.close()
+
+    return asyncio.run(fetch())
+
+
+@pytest.mark.backends
 def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
     process, database = advisor_process
     bot_api.push(message("/start", 1))
@@ -87,13 +106,12 @@ def test_a_user_completes_the_quick_check_by_taps(bot_api, advisor_process):
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=15)
     assert TOKEN not in output
-    with sqlite3.connect(database) as db:
-        assert db.execute("SELECT flow, scores FROM results").fetchall() == [
-            ("quick", '{"ahead": ["impact"], "bottleneck": ["technology"], "capped": true, '
-                      '"levels": {"application": 3, "approach": 2, "impact": 4, "media": 3, "technology": 1}, '
-                      '"next_lift": [], "phase": 2, '
-                      '"plan": ["dimension:technology:2", "cycle:11", "dimension:approach:3"]}')
-        ]
+    assert stored(database, "SELECT flow, scores FROM results") == [
+        ("quick", '{"ahead": ["impact"], "bottleneck": ["technology"], "capped": true, '
+                  '"levels": {"application": 3, "approach": 2, "impact": 4, "media": 3, "technology": 1}, '
+                  '"next_lift": [], "phase": 2, '
+                  '"plan": ["dimension:technology:2", "cycle:11", "dimension:approach:3"]}')
+    ]
 
 
 def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor_process):
@@ -134,6 +152,5 @@ def test_a_user_completes_the_full_assessment_and_gets_the_card(bot_api, advisor
     process.send_signal(signal.SIGINT)
     output, _ = process.communicate(timeout=15)
     assert TOKEN not in output
-    with sqlite3.connect(database) as db:
-        [(flow, version)] = db.execute("SELECT flow, scoring_version FROM results").fetchall()
+    [(flow, version)] = stored(database, "SELECT flow, scoring_version FROM results")
     assert (flow, version) == ("full", 2)

@@ -7,6 +7,7 @@ import pytest
 
 from bot.simulator import LocalBotApi
 from tests.support.drivers import take_full_assessment
+from tests.support.rows import rows
 
 EXPECTED = Path(__file__).parent / "expected"
 # Profile A: experimenting without tools. Profile B: collaborating without management support.
@@ -108,6 +109,7 @@ async def test_back_crosses_section_boundaries_and_keeps_answers(advisor):
     assert "<i>Social Media Cycle</i>" in chat.last.text
 
 
+@pytest.mark.backends
 async def test_toggling_a_cycle_step_twice_leaves_it_unticked(advisor):
     chat = advisor.chat()
     await chat.send("/start full")
@@ -121,12 +123,12 @@ async def test_toggling_a_cycle_step_twice_leaves_it_unticked(advisor):
     assert data(chat.last)[2][0] == "f1:1:15:s030"  # the tick's button now unticks
     await chat.tap("✓ 3 · Content strategy")
     assert chat.last.labels[2:4] == [["3 · Content strategy"], ["4 · Media and means"]]
-    db = advisor.storage._db
-    assert await db.execute_fetchall("SELECT option FROM answers WHERE question = 'cycle_3'") == [(0,)]
+    stored = "SELECT option FROM answers WHERE question = 'cycle_3'"
+    assert await rows(advisor.storage, stored) == [(0,)]
     # a repeated tap on the old "tick" button ticks again (it never flips back and forth)
     await chat.tap_data("f1:1:15:s031")
     await chat.tap_data("f1:1:15:s031")
-    assert await db.execute_fetchall("SELECT option FROM answers WHERE question = 'cycle_3'") == [(1,)]
+    assert await rows(advisor.storage, stored) == [(1,)]
 
 
 @pytest.mark.parametrize(

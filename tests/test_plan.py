@@ -5,6 +5,8 @@ reviewed before the result; older results still shown as they were."""
 import json
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.reminders import send_due_reminders
 from bot.simulator import ChatSimulator
 from tests.support.drivers import NOW, take_full_assessment
@@ -18,6 +20,7 @@ async def quick_check(chat, options=(3, 3, 1, 4, 5)):
         await chat.tap(option)
 
 
+@pytest.mark.backends
 async def test_the_plan_is_kept_and_its_moves_ticked_off(advisor):
     chat = advisor.chat()
     await quick_check(chat)
@@ -42,6 +45,7 @@ async def test_the_plan_is_kept_and_its_moves_ticked_off(advisor):
     assert all(move.done_at for move in kept.moves)
 
 
+@pytest.mark.backends
 async def test_another_users_plan_cannot_be_ticked(advisor):
     alice, bob = advisor.chat(user_id=1), advisor.chat(user_id=2)
     await quick_check(alice)
@@ -62,6 +66,7 @@ async def test_no_plan_yet_points_to_the_checks(advisor):
     assert chat.last.labels == [["⚡ Quick phase check"], ["📋 Full assessment"], ["☰ Menu"]]
 
 
+@pytest.mark.backends
 async def test_the_reminder_checks_in_once_after_the_weeks_chosen_across_a_restart(start_advisor):
     context, api = start_advisor(clock=lambda: NOW)  # Wednesday 25 November 2026, 10:00 in Amsterdam
     async with context as application:
@@ -126,6 +131,7 @@ async def test_a_blocked_bot_does_not_stop_the_other_reminders(advisor):
     assert await send_due_reminders(advisor.application, NOW + timedelta(weeks=5)) == 1
 
 
+@pytest.mark.backends
 async def test_results_say_which_moves_were_done_in_between(advisor):
     chat = advisor.chat()
     await quick_check(chat)
@@ -143,6 +149,7 @@ async def test_results_say_which_moves_were_done_in_between(advisor):
     )
 
 
+@pytest.mark.backends
 async def test_contradicting_answers_are_reviewed_and_one_corrected_in_place(advisor):
     chat = advisor.chat()
     # no management support, while for Approach "management sets the example" (phase 3)

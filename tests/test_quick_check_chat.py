@@ -2,8 +2,11 @@
 
 from pathlib import Path
 
+import pytest
+
 from bot.simulator import ChatMessage
 from tests.support.menus import MENU_EN, MENU_NL
+from tests.support.rows import rows
 
 Q1_EN = """<b>Quick phase check</b> · Question 1 of 5
 
@@ -159,16 +162,17 @@ async def test_back_shows_the_previous_question_with_its_answer_ticked(advisor):
     assert session.state == "approach"
 
 
+@pytest.mark.backends
 async def test_answers_results_and_sessions_are_stored(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
     for option in (3, 3, 1, 4, 5):
         await chat.tap(option)
-    db = advisor.storage._db
-    assert await db.execute_fetchall("SELECT question, option FROM answers ORDER BY question") == [
+    storage = advisor.storage
+    assert await rows(storage, "SELECT question, option FROM answers ORDER BY question") == [
         ("application", 0), ("approach", 2), ("impact", 4), ("media", 2), ("technology", 3),
     ]
-    assert await db.execute_fetchall("SELECT flow, state, status FROM sessions") == [("quick", "done", "done")]
+    assert await rows(storage, "SELECT flow, state, status FROM sessions") == [("quick", "done", "done")]
     [result] = await advisor.storage.results(chat.user["id"])
     assert result.scoring_version == 2
     assert result.scores == {

@@ -1,8 +1,11 @@
 """Coming back after leaving or a restart, choosing a language, and the registered commands."""
 
+import pytest
+
 from bot.retrying import BACKOFF
 from bot.simulator import LocalBotApi
 from tests.support.menus import MENU_EN, MENU_NL
+from tests.support.rows import rows
 
 
 async def test_start_mid_check_offers_continue_or_start_over(advisor):
@@ -17,6 +20,7 @@ async def test_start_mid_check_offers_continue_or_start_over(advisor):
     assert "Question 3 of 5" in chat.last.text
 
 
+@pytest.mark.backends
 async def test_start_over_abandons_the_old_session_but_keeps_its_answers(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
@@ -24,11 +28,12 @@ async def test_start_over_abandons_the_old_session_but_keeps_its_answers(advisor
     await chat.send("/start")
     await chat.tap("↺ Start over")
     assert "Question 1 of 5" in chat.last.text
-    db = advisor.storage._db
-    assert await db.execute_fetchall("SELECT id, status FROM sessions ORDER BY id") == [(1, "abandoned"), (2, "open")]
-    assert await db.execute_fetchall("SELECT session_id, question, option FROM answers") == [(1, "media", 1)]
+    storage = advisor.storage
+    assert await rows(storage, "SELECT id, status FROM sessions ORDER BY id") == [(1, "abandoned"), (2, "open")]
+    assert await rows(storage, "SELECT session_id, question, option FROM answers") == [(1, "media", 1)]
 
 
+@pytest.mark.backends
 async def test_a_restart_on_the_same_database_resumes_at_the_same_question(start_advisor):
     context, api = start_advisor()
     async with context as application:

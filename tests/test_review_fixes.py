@@ -2,9 +2,12 @@
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from bot.retrying import BACKOFF
 from bot.weekly_tips import send_due_tips
 from tests.support.drivers import NOW, subscribe, take_full_assessment
+from tests.support.rows import rows
 
 
 async def answers(advisor, chat, flow):
@@ -47,6 +50,7 @@ async def test_unicode_digits_are_not_numbers(advisor):
     assert not [m for m in chat.messages if m.text.startswith("Sorry")]
 
 
+@pytest.mark.backends
 async def test_a_double_tap_on_the_last_answer_keeps_the_result(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
@@ -76,6 +80,7 @@ async def test_an_action_of_the_other_flow_is_refused(advisor):
     assert await answers(advisor, chat, "quick") == {}
 
 
+@pytest.mark.backends
 async def test_a_double_tap_on_retake_starts_one_check(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")
@@ -84,8 +89,7 @@ async def test_a_double_tap_on_retake_starts_one_check(advisor):
     result = chat.last
     await chat.tap("↻ Retake", result)
     await chat.tap("↻ Retake", result)
-    db = advisor.storage._db
-    assert await db.execute_fetchall("SELECT id, status FROM sessions ORDER BY id") == [(1, "done"), (2, "open")]
+    assert await rows(advisor.storage, "SELECT id, status FROM sessions ORDER BY id") == [(1, "done"), (2, "open")]
     assert len([m for m in chat.messages if "Question 1 of 5" in m.text]) == 1
 
 

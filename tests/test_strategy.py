@@ -74,6 +74,7 @@ async def test_good_answers_get_no_advice_in_dutch(advisor):
         await chat.tap("« Overzicht")
 
 
+@pytest.mark.backends
 async def test_replace_and_add_to_a_part(advisor):
     chat = advisor.chat()
     await chat.send("/strategy")
@@ -135,6 +136,7 @@ async def test_text_goes_only_to_the_part_on_screen(advisor):
     assert chat.messages[-2].text == "I work with buttons: choose one below, or send /help."
 
 
+@pytest.mark.backends
 async def test_a_restart_mid_way_loses_nothing(start_advisor):
     context, api = start_advisor()
     async with context as application:

@@ -6,6 +6,8 @@ between; fifty members finishing at once."""
 import asyncio
 import re
 
+import pytest
+
 from bot.simulator import ChatSimulator
 from bot.team_updates import refresh_view, remind_unfinished
 from dialogs import team
@@ -29,6 +31,7 @@ async def take(chat, token, options):
         await chat.tap(option)
 
 
+@pytest.mark.backends
 async def test_a_team_from_creation_to_agreed_result(advisor):
     owner = advisor.chat(user_id=OWNER, first_name="Ada")
     token = await create_team(owner)
@@ -178,6 +181,7 @@ async def test_a_bad_team_name_is_refused_kindly(advisor):
     assert owner.last.text == "Welke check doen de leden van “Team Zuid”?"
 
 
+@pytest.mark.backends
 async def test_retaking_replaces_answers_and_a_redelivered_tap_counts_once(advisor):
     owner = advisor.chat(user_id=OWNER)
     token = await create_team(owner)
@@ -193,6 +197,7 @@ async def test_retaking_replaces_answers_and_a_redelivered_tap_counts_once(advis
     assert last is not None
 
 
+@pytest.mark.backends
 async def test_leaving_keeps_the_answers_anonymously_so_no_one_can_be_singled_out(advisor):
     owner = advisor.chat(user_id=OWNER)
     token = await create_team(owner)
@@ -286,6 +291,7 @@ async def test_the_group_flow_sets_up_the_team_and_gets_its_picture(advisor):
     assert len(group.messages) == 3  # no questions in the group, ever
 
 
+@pytest.mark.backends
 async def test_the_benchmark_shows_from_thirty_organisations_only(advisor):
     owner = advisor.chat(user_id=OWNER)
     token = await create_team(owner)
@@ -307,6 +313,7 @@ async def test_the_benchmark_shows_from_thirty_organisations_only(advisor):
     ) in view
 
 
+@pytest.mark.backends
 async def test_fifty_members_finishing_in_the_same_second(advisor):
     owner = advisor.chat(user_id=OWNER)
     token = await create_team(owner)

@@ -6,6 +6,8 @@ import json
 import re
 from datetime import timedelta
 
+import pytest
+
 from bot.reminders import send_due_reminders
 from bot.simulator import ChatSimulator, LocalBotApi
 from bot.weekly_tips import send_due_tips
@@ -48,6 +50,7 @@ async def test_privacy_says_what_is_kept_and_why_in_both_languages(advisor):
     assert advisor.api.chat(1)[-1].labels[0] == ["📦 My data", "🗑 Delete my data"]
 
 
+@pytest.mark.backends
 async def test_the_export_holds_every_kind_of_data_with_exact_keys(advisor):
     chat = advisor.chat(user_id=7)
     other = advisor.chat(user_id=8)
