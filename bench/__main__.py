@@ -13,6 +13,10 @@ median of the rounds' ratios.
 Then latency, with a round trip to the Bot API (``BENCH_RTT`` milliseconds, default 100; see
 ``bench/latency.py``): 1, 20 and 100 users tapping through the quick check at once, and 20
 users of whom one gets a 429, with and without python-telegram-bot's AIORateLimiter.
+
+Last, the webhook path as it runs in production (``bench/webhook.py``): worker processes behind
+an HTTP webhook, a Bot API stand-in over HTTP, on SQLite and on PostgreSQL with 1, 2 and 4
+workers.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from telegram.constants import ParseMode
 from telegram.ext import AIORateLimiter, ApplicationBuilder, CallbackQueryHandler, ContextTypes
 
 from bench.latency import Crowd, FloodingBotApi, advisor, crowd, percentile, rate_limited, rtt_from_env
+from bench.webhook import print_webhook_lines
 from bot import card
 from bot.app import build_application
 from bot.config import Settings
@@ -49,6 +54,7 @@ CROWDS = {1: 4, 20: 1, 100: 1}  # users tapping at once: rounds (one user alone:
 # 100 ms, ten times what five taps take at the target of at most 2 x RTT each.
 CROWD_BUDGET_RTTS = 100
 FLOOD_USERS = 20
+WEBHOOK_USERS = 100  # the webhook path: a crowd of this many, on each set-up
 FLOOD_RETRY_AFTER = 1  # seconds, in the 429 one user's editMessageText gets
 
 
@@ -100,7 +106,7 @@ async def full_round(chat: ChatSimulator) -> float:
     await chat.tap(len(chat.screen.buttons) - 2)  # Done
     await chat.tap(3)
     elapsed = time.perf_counter() - start
-    await chat.tap(5, chat.messages[-2])  # Retake, on the result: not timed
+    await chat.tap("↻ Retake", chat.messages[-2])  # on the result (the card follows it): not timed
     return elapsed
 
 
@@ -209,6 +215,7 @@ async def main() -> None:
         own = await others_p95_after_429(Path(folder), rtt, None) / rtt
         limited = await others_p95_after_429(Path(folder), rtt, AIORateLimiter(max_retries=1)) / rtt
         print(f"429 for one user, others' p95 (x RTT): own handling {own:.1f} / AIORateLimiter {limited:.1f}")
+    await print_webhook_lines(rtt, WEBHOOK_USERS)
 
 
 if __name__ == "__main__":

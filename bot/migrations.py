@@ -234,4 +234,14 @@ MIGRATIONS: tuple[str, ...] = (
         handled_at  TEXT NOT NULL DEFAULT {NOW}   -- when a worker took it (or finished it)
     );
     """,
+    # 10: several workers: a user's turn, as a short lease in a row (PostgreSQL's workers take it
+    # around each update; one SQLite process keeps each user's order in its update processor and
+    # leaves the table empty)
+    """
+    CREATE TABLE user_turns (
+        user_id     INTEGER PRIMARY KEY,
+        holder      TEXT NOT NULL,                -- who has the turn: one update on one worker
+        lease_ends  TEXT NOT NULL                 -- then a dead worker's turn lapses
+    );
+    """,
 )

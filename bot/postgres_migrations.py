@@ -293,6 +293,16 @@ MIGRATIONS: tuple[str, ...] = (
         handled_at  {TEXT} NOT NULL DEFAULT {NOW}
     );
     """,
+    # 10: several workers: a user's turn, as a short lease in a row that each update takes and
+    # gives back; a row and not an advisory lock, which would hold a pooled connection for the
+    # update's whole length while it waits for Telegram (and the pool runs dry under load)
+    f"""
+    CREATE TABLE user_turns (
+        user_id     BIGINT PRIMARY KEY,
+        holder      {TEXT} NOT NULL,
+        lease_ends  {TEXT} NOT NULL
+    );
+    """,
 )
 
 

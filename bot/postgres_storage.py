@@ -12,7 +12,9 @@ SQLite keeps as 0/1 as the same integers, JSON parsed the same way.
 
 from __future__ import annotations
 
+import asyncio
 import json
+import uuid
 from collections.abc import Sequence
 from contextlib import asynccontextmanager
 
@@ -43,6 +45,18 @@ from dialogs.results import StoredResult
 # hand wait for Telegram without one; several workers of ten each stay well below PostgreSQL's
 # default max_connections (100). One is opened at start, the others when they are needed.
 POOL_SIZE = 10
+# A user's turn lasts at most this long (seconds): longer than any update takes (a PDF, a
+# retried 429), short enough that a user whose worker died mid-update waits little.
+TURN_LEASE = 30
+TURN_POLL = (0.005, 0.05)  # seconds between tries for a turn that is taken: first, at most
+TAKE_TURN = f"""
+    INSERT INTO user_turns (user_id, holder, lease_ends)
+    VALUES ($1, $2, to_char((statement_timestamp() + make_interval(secs => $3)) AT TIME ZONE 'UTC',
+                            'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+    ON CONFLICT (user_id) DO UPDATE SET holder = excluded.holder, lease_ends = excluded.lease_ends
+    WHERE user_turns.lease_ends < {NOW}
+    RETURNING true
+"""
 
 # A session's answers as {question: option}, in the order SQLite returns them (by question).
 _ANSWERS = (
@@ -600,15 +614,20 @@ class PostgresStorage:
 
     @asynccontextmanager
     async def user_lock(self, user_id: int):
-        """One user's updates, one at a time across workers: an advisory lock keyed by the user,
-        held on a connection of its own for the update's length (a session lock, not a
-        transaction's: the update's statements commit one by one while it holds)."""
-        async with self._pool.acquire() as connection:
-            await connection.execute("SELECT pg_advisory_lock($1)", user_id)
-            try:
-                yield
-            finally:
-                await connection.execute("SELECT pg_advisory_unlock($1)", user_id)
+        """One user's updates, one at a time across workers: the user's turn, a leased row taken
+        by one compare-and-set statement and given back after the update. No connection is held
+        meanwhile (an advisory lock would hold one per update in hand, and a pool of ten runs dry
+        under load); a turn that is taken is tried again shortly, which happens only when two
+        workers have the same user's updates at the same moment."""
+        holder = uuid.uuid4().hex
+        pause, longest = TURN_POLL
+        while not await self._pool.fetchval(TAKE_TURN, user_id, holder, TURN_LEASE):
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, longest)
+        try:
+            yield
+        finally:
+            await self._pool.execute("DELETE FROM user_turns WHERE user_id = $1 AND holder = $2", user_id, holder)
 
     async def forget_handled_updates(self, before: str) -> None:
         """Telegram redelivers for at most a day: older ids need not be kept."""

@@ -11,8 +11,9 @@ Telegram redelivers anything that got no 2xx.
 - ``GET /healthz``: 200 when the database answers, else 503.
 
 Several workers (``uvicorn --factory bot.webhook:create_app --workers N``) share one database:
-each update takes its user's lock there first (``Storage.user_lock``), so one user's updates are
-applied in order even when two workers receive them at once.
+each update takes its user's turn there first (``Storage.user_lock``: a leased row, no
+connection held), so one user's updates are applied in order even when two workers receive them
+at once.
 """
 
 from __future__ import annotations
@@ -59,9 +60,14 @@ async def handle(application: Application, update: Update) -> int:
     if claim == "working":
         return 503  # another worker has it in hand: Telegram tries again later
     key = user_of(update)
-    lock = storage.user_lock(key) if key is not None else contextlib.nullcontext()
-    async with lock:
-        await application.update_processor.process_update(update, application.process_update(update))
+
+    async def in_turn() -> None:
+        # inside the update processor: one worker's updates of a user queue there in order, and
+        # only the first asks the database for the user's turn (which other workers respect)
+        async with storage.user_lock(key) if key is not None else contextlib.nullcontext():
+            await application.process_update(update)
+
+    await application.update_processor.process_update(update, in_turn())
     await storage.finish_update(update.update_id)
     return 200
 

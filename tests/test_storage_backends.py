@@ -24,7 +24,7 @@ from bot.app import build_application
 from bot.config import Settings
 from bot.postgres_migrations import MIGRATIONS as POSTGRES_MIGRATIONS
 from bot.postgres_migrations import migrate
-from bot.postgres_storage import PostgresStorage
+from bot.postgres_storage import POOL_SIZE, PostgresStorage
 from bot.reminders import send_due_reminders
 from bot.retrying import RetryingRequest
 from bot.simulator import ChatSimulator, LocalBotApi, running
@@ -96,7 +96,7 @@ def test_postgres_storage_has_every_method_of_storage_with_the_same_signature():
 def test_both_schemas_have_the_same_migrations_and_triggers():
     from bot.migrations import MIGRATIONS as SQLITE_MIGRATIONS
 
-    assert len(POSTGRES_MIGRATIONS) == len(SQLITE_MIGRATIONS) == 9
+    assert len(POSTGRES_MIGRATIONS) == len(SQLITE_MIGRATIONS) == 10
 
     def triggers(scripts):
         return [re.findall(r"CREATE TRIGGER (\w+)", script) for script in scripts]
@@ -548,3 +548,36 @@ async def test_one_users_lock_holds_across_workers_on_postgres(postgres_database
     finally:
         await one.close()
         await other.close()
+
+
+async def test_updates_in_hand_beyond_the_pool_hold_no_connection_on_postgres(postgres_database):
+    """Three times the pool's connections of users, each in their turn waiting for Telegram and
+    then writing: no update holds a connection while it waits, so none waits for a free one."""
+    storage = await open_storage(postgres_database)
+    try:
+        async def update(user: int) -> None:
+            async with storage.user_lock(user):
+                await asyncio.sleep(0.1)  # the answer and the edit, a round trip away
+                await storage.set_language(user, "nl")
+
+        await asyncio.wait_for(asyncio.gather(*(update(user) for user in range(1, 3 * POOL_SIZE + 1))), 5)
+        assert [(await storage.load_user(user)).language for user in (1, 3 * POOL_SIZE)] == ["nl", "nl"]
+        assert await rows(storage, "SELECT count(*) FROM user_turns") == [(0,)]  # every turn given back
+    finally:
+        await storage.close()
+
+
+async def test_a_dead_workers_turn_lapses_after_its_lease_on_postgres(postgres_database):
+    storage = await open_storage(postgres_database)
+    try:
+        await execute(
+            storage,
+            "INSERT INTO user_turns VALUES (42, 'dead worker', '2000-01-01T00:00:00.000Z'),"
+            " (43, 'busy worker', '2999-01-01T00:00:00.000Z')"
+        )
+        async with storage.user_lock(42):  # lapsed: taken at once
+            assert await rows(storage, "SELECT holder <> 'dead worker' FROM user_turns WHERE user_id = 42") == [(True,)]
+        with pytest.raises(TimeoutError):  # still leased: the update waits its turn
+            await asyncio.wait_for(storage.user_lock(43).__aenter__(), 0.3)
+    finally:
+        await storage.close()

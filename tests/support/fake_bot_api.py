@@ -41,14 +41,25 @@ def _parameters(content_type: str, body: bytes) -> dict:
     return {key: _decode(value) for key, value in parse_qsl(body.decode())}
 
 
+class _Server(ThreadingHTTPServer):
+    # Room for many connections at once (the default backlog of 5 drops the rest, which then
+    # wait a second for TCP to try again), as workers under load open them.
+    request_queue_size = 256
+    daemon_threads = True
+
+
 class FakeBotApi:
-    def __init__(self, token: str) -> None:
+    """``rtt``: seconds every method but getUpdates waits before it answers, as Telegram's round
+    trip would (the bench's webhook path; the tests answer at once)."""
+
+    def __init__(self, token: str, rtt: float = 0.0) -> None:
         self.token = token
+        self.rtt = rtt
         self.chat = LocalBotApi()
         self.updates: list[dict] = []
         self._next_update_id = 1
         self._lock = threading.Condition()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.server = _Server(("127.0.0.1", 0), self._handler())
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -100,6 +111,8 @@ class FakeBotApi:
         api = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Telegram's servers: no connection per call
+
             def do_POST(self) -> None:
                 prefix, _, method = self.path.rpartition("/")
                 if prefix != f"/bot{api.token}":
@@ -110,6 +123,8 @@ class FakeBotApi:
                 if method == "getUpdates":
                     self._reply(200, {"ok": True, "result": api._get_updates(params)})
                     return
+                if api.rtt:
+                    time.sleep(api.rtt)  # this request's own thread: other requests go on meanwhile
                 with api._lock:
                     api.chat.calls.append((method, params))
                     result, _message = api.chat.answer(method, params)
