@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MO := locales/nl/LC_MESSAGES/messages.mo
 
-.PHONY: run test lint bench catalogs messages clean
+.PHONY: run test lint bench workers catalogs messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ test: $(STAMP) $(MO) lint
 
 bench: $(STAMP) $(MO)
 	$(BIN)/python -m bench
+
+# Production mode on this machine: a local PostgreSQL and N webhook workers (see bot/local_workers.py).
+N ?= 2
+workers: $(STAMP) $(MO)
+	N=$(N) $(BIN)/python -m bot.local_workers
 
 # After changing user-facing strings: refresh the template and the Dutch catalog, then translate.
 messages: $(STAMP)
