@@ -18,8 +18,6 @@ import asyncio
 import contextlib
 import itertools
 import json
-import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -33,6 +31,7 @@ import httpx
 
 from bench.latency import ANSWERS, percentile
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.workers import free_port, wait_until_up, webhook_env
 
 TOKEN = "4242:bench-webhook"
 SECRET = "bench-secret"
@@ -40,12 +39,6 @@ ROOT = Path(__file__).resolve().parent.parent
 MAX_CONNECTIONS = 40  # what bot/webhook.py asks setWebhook for: Telegram never sends more at once
 WORKER_COUNTS = (1, 2, 4)
 UPDATE_IDS = itertools.count(1)  # Telegram's numbering: never the same id twice in a run
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -75,17 +68,8 @@ def postgres() -> Iterator[object]:
 
 @contextlib.contextmanager
 def workers(bot_api: FakeBotApi, database: str, count: int, port: int) -> Iterator[str]:
-    """``count`` webhook workers on ``port``, up and answering /healthz; yields the webhook URL."""
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": bot_api.base_url,
-        "ADVISOR_DB": database,
-        "ADVISOR_WEBHOOK_URL": "https://advisor.example",
-        "ADVISOR_WEBHOOK_SECRET": SECRET,
-        "ADVISOR_WEBHOOK_LISTEN": f"127.0.0.1:{port}",
-        "ADVISOR_WORKERS": str(count),
-    }
+    """``count`` webhook workers on ``port``, all up and answering /healthz; yields the webhook URL."""
+    env = webhook_env(TOKEN, bot_api.base_url, SECRET, database, port, count)
     with tempfile.TemporaryFile("w+") as log:
         process = subprocess.Popen([sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=log, stderr=log)
         try:
@@ -96,6 +80,7 @@ def workers(bot_api: FakeBotApi, database: str, count: int, port: int) -> Iterat
                     log.seek(0)
                     raise SystemExit(f"the webhook workers did not start:\n{log.read()[-3000:]}")
                 time.sleep(0.1)
+            wait_until_up(port, process)  # the port listens only once the workers have started
             yield f"http://127.0.0.1:{port}/telegram"
         finally:
             process.terminate()

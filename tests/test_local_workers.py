@@ -7,7 +7,7 @@ import sys
 import time
 
 from tests.support.fake_bot_api import FakeBotApi
-from tests.test_workers_end_to_end import free_port, wait_until_up
+from tests.support.workers import free_port, wait_until_up
 
 TOKEN = "777:local-workers"
 

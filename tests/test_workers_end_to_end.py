@@ -4,9 +4,7 @@ sometimes twice. One worker is killed with SIGKILL in the middle: no acknowledge
 no result or message comes twice, and every user finishes on the other worker."""
 
 import json
-import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +16,7 @@ import asyncpg
 import pytest
 
 from tests.support.fake_bot_api import FakeBotApi
+from tests.support.workers import free_port, wait_until_up, webhook_env
 
 TOKEN = "654321:WORKER-token-never-printed"
 SECRET = "workers-secret_1"
@@ -26,24 +25,10 @@ USERS = range(700, 706)
 ANSWERS = (3, 2, 4, 1, 5)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start_worker(bot_api: FakeBotApi, database: str, port: int) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_BASE_URL": bot_api.base_url,
-        "ADVISOR_DB": database,
-        "ADVISOR_WEBHOOK_URL": "https://advisor.example",
-        "ADVISOR_WEBHOOK_SECRET": SECRET,
-        "ADVISOR_WEBHOOK_LISTEN": f"127.0.0.1:{port}",
-    }
     return subprocess.Popen(
-        [sys.executable, "-m", "bot"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [sys.executable, "-m", "bot"], cwd=ROOT, env=webhook_env(TOKEN, bot_api.base_url, SECRET, database, port),
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
 
 
@@ -60,19 +45,6 @@ def deliver(port: int, update: dict, secret: str = SECRET, timeout: float = 20) 
         return error.code
     except (urllib.error.URLError, ConnectionError, TimeoutError):
         return 0
-
-
-def wait_until_up(port: int, process: subprocess.Popen, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.stdout.read()
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.1)
-    raise TimeoutError("the worker did not come up")
 
 
 class Telegram:
