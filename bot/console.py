@@ -106,7 +106,8 @@ async def chat(settings: Settings) -> None:
         while True:
             try:
                 line = (await asyncio.to_thread(input, "> ")).strip()
-            except EOFError:
+            except EOFError:  # Ctrl-D, or the end of piped input: leave on a line of its own
+                print()
                 break
             if line in ("/quit", "/exit"):
                 break
