@@ -37,9 +37,12 @@ def serve_webhook(settings: Settings) -> None:
     import uvicorn
 
     host, _, port = settings.listen.rpartition(":")
+    # uvicorn's own log lines (start-up errors with their tracebacks) go through our handler,
+    # which keeps the token out; its access log (a line per update) is left off
+    configure_logging(settings.token)
     uvicorn.run(
         "bot.webhook:create_app", factory=True, host=host or "0.0.0.0", port=int(port), workers=settings.workers,
-        log_level="info", timeout_graceful_shutdown=30,
+        log_config=None, log_level="info", access_log=False, timeout_graceful_shutdown=30,
     )
 
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 DEFAULT_BASE_URL = "https://api.telegram.org/bot"
 
 
-def _read_dotenv(path: Path) -> dict[str, str]:
+def read_dotenv(path: Path) -> dict[str, str]:
     """``KEY=value`` lines; comments and blank lines ignored. The real environment wins."""
     if not path.is_file():
         return {}
@@ -65,7 +65,7 @@ class Settings:
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
-        env = {**_read_dotenv(Path(".env")), **(os.environ if environ is None else environ)}
+        env = {**read_dotenv(Path(".env")), **(os.environ if environ is None else environ)}
         return cls(
             token=env.get("TELEGRAM_BOT_TOKEN") or None,
             # The Bot API address up to the token, as python-telegram-bot's base_url takes it.

@@ -16,12 +16,15 @@ import sys
 import warnings
 from pathlib import Path
 
+from bot.config import read_dotenv
+
 DATA = Path(".advisor-postgres")
 
 
 def main() -> int:
-    workers = os.environ.get("N") or os.environ.get("ADVISOR_WORKERS") or "2"
-    missing = [name for name in ("TELEGRAM_BOT_TOKEN", "ADVISOR_WEBHOOK_URL") if not os.environ.get(name)]
+    given = {**read_dotenv(Path(".env")), **os.environ}  # a .env file counts, as it does for make run
+    workers = given.get("N") or given.get("ADVISOR_WORKERS") or "2"
+    missing = [name for name in ("TELEGRAM_BOT_TOKEN", "ADVISOR_WEBHOOK_URL") if not given.get(name)]
     if missing:
         print(
             f"make workers needs {' and '.join(missing)}: the bot's token from @BotFather, and a public https\n"
@@ -36,10 +39,10 @@ def main() -> int:
 
         server = pgserver.get_server(DATA.resolve(), cleanup_mode="stop")
     env = {
-        **os.environ,
+        **given,
         "ADVISOR_DB": server.get_uri(),
         "ADVISOR_WORKERS": workers,
-        "ADVISOR_WEBHOOK_SECRET": os.environ.get("ADVISOR_WEBHOOK_SECRET") or secrets.token_urlsafe(24),
+        "ADVISOR_WEBHOOK_SECRET": given.get("ADVISOR_WEBHOOK_SECRET") or secrets.token_urlsafe(24),
     }
     listen = env.get("ADVISOR_WEBHOOK_LISTEN", "0.0.0.0:8080")
     print(f"PostgreSQL in {DATA}/, {workers} workers on {listen}", flush=True)

@@ -45,8 +45,8 @@ from dialogs.results import StoredResult
 # hand wait for Telegram without one; several workers of ten each stay well below PostgreSQL's
 # default max_connections (100). One is opened at start, the others when they are needed.
 POOL_SIZE = 10
-# A user's turn lasts at most this long (seconds): longer than any update takes (a PDF, a
-# retried 429), short enough that a user whose worker died mid-update waits little.
+# A user's turn is leased for this long (seconds) and renewed while its update is in hand: a
+# user whose worker died mid-update waits at most this long.
 TURN_LEASE = 30
 TURN_POLL = (0.005, 0.05)  # seconds between tries for a turn that is taken: first, at most
 TAKE_TURN = f"""
@@ -603,6 +603,12 @@ class PostgresStorage:
         state = await self._pool.fetchval("SELECT state FROM handled_updates WHERE update_id = $1", update_id)
         return state or "new"
 
+    async def renew_claim(self, update_id: int, now: str) -> None:
+        """The update is still in hand: its claim stays fresh, so that no worker takes it over."""
+        await self._pool.execute(
+            "UPDATE handled_updates SET handled_at = $1 WHERE update_id = $2 AND state = 'working'", now, update_id
+        )
+
     async def finish_update(self, update_id: int) -> None:
         await self._pool.execute(
             f"UPDATE handled_updates SET state = 'done', handled_at = {NOW} WHERE update_id = $1", update_id
@@ -624,10 +630,23 @@ class PostgresStorage:
         while not await self._pool.fetchval(TAKE_TURN, user_id, holder, TURN_LEASE):
             await asyncio.sleep(pause)
             pause = min(pause * 2, longest)
+        keep = asyncio.create_task(self._keep_turn(user_id, holder))
         try:
             yield
         finally:
+            keep.cancel()
             await self._pool.execute("DELETE FROM user_turns WHERE user_id = $1 AND holder = $2", user_id, holder)
+
+    async def _keep_turn(self, user_id: int, holder: str) -> None:
+        """An update that takes longer than the lease (429s waited out, a team's reminders) keeps
+        its turn: the lease is renewed while the update is in hand; only a dead worker's lapses."""
+        while True:
+            await asyncio.sleep(TURN_LEASE / 3)
+            await self._pool.execute(
+                "UPDATE user_turns SET lease_ends = to_char((statement_timestamp() + make_interval(secs => $3))"
+                """ AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') WHERE user_id = $1 AND holder = $2""",
+                user_id, holder, TURN_LEASE,
+            )
 
     async def forget_handled_updates(self, before: str) -> None:
         """Telegram redelivers for at most a day: older ids need not be kept."""

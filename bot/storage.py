@@ -605,6 +605,13 @@ class Storage:
             )
         return rows[0][0] if rows else "new"
 
+    async def renew_claim(self, update_id: int, now: str) -> None:
+        """The update is still in hand: its claim stays fresh, so that no worker takes it over."""
+        async with self._write_lock:
+            await self._db.execute(
+                "UPDATE handled_updates SET handled_at = ? WHERE update_id = ? AND state = 'working'", (now, update_id)
+            )
+
     async def finish_update(self, update_id: int) -> None:
         async with self._write_lock:
             await self._db.execute(

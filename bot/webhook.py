@@ -18,7 +18,9 @@ at once.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import hmac
 import logging
 from datetime import UTC, datetime, timedelta
 
@@ -37,7 +39,8 @@ log = logging.getLogger(__name__)
 
 PATH = "/telegram"
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
-LEASE = timedelta(seconds=60)  # a claim older than this belongs to a worker that died
+LEASE = timedelta(seconds=60)  # a claim not renewed for this long belongs to a worker that died
+KEEP_HANDLED = timedelta(days=2)  # Telegram gives up redelivering long before: older ids are forgotten
 MAX_CONNECTIONS = 40  # Telegram's default; each connection is one update in hand on some worker
 ALLOWED_UPDATES = [
     Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER, Update.INLINE_QUERY,
@@ -67,14 +70,32 @@ async def handle(application: Application, update: Update) -> int:
         async with storage.user_lock(key) if key is not None else contextlib.nullcontext():
             await application.process_update(update)
 
-    await application.update_processor.process_update(update, in_turn())
+    keep = asyncio.create_task(keep_claim(storage, update.update_id))
+    try:
+        await application.update_processor.process_update(update, in_turn())
+    finally:
+        keep.cancel()
     await storage.finish_update(update.update_id)
     return 200
 
 
+async def keep_claim(storage, update_id: int) -> None:
+    """Renew the claim while the update is in hand: Telegram redelivers an update it has had no
+    answer to for a minute, and a claim left to age would let another worker take it over and
+    handle it a second time."""
+    while True:
+        await asyncio.sleep(LEASE.total_seconds() / 3)
+        await storage.renew_claim(update_id, datetime.now(UTC).isoformat())
+
+
+async def forget_old_updates(context) -> None:
+    storage = context.application.bot_data.storage
+    await storage.forget_handled_updates((datetime.now(UTC) - KEEP_HANDLED).isoformat())
+
+
 def build_web_app(application: Application, settings: Settings) -> Starlette:
     async def telegram(request: Request) -> Response:
-        if request.headers.get(SECRET_HEADER) != settings.webhook_secret:
+        if not hmac.compare_digest(request.headers.get(SECRET_HEADER, "").encode(), settings.webhook_secret.encode()):
             return Response(status_code=403)
         try:
             update = Update.de_json(await request.json(), application.bot)
@@ -101,6 +122,7 @@ def build_web_app(application: Application, settings: Settings) -> Starlette:
                 max_connections=MAX_CONNECTIONS,
             )
             await application.start()  # the job queue: weekly tips and reminders (claimed once in total)
+            application.job_queue.run_repeating(forget_old_updates, interval=3600, first=60, name="forget updates")
             try:
                 yield
             finally:  # uvicorn has finished the requests in hand (SIGTERM is a graceful stop)

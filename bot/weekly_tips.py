@@ -85,7 +85,8 @@ async def send_due_tips(application: Application, now: datetime | None = None) -
         sent += 1
         if subscription.failures:
             await storage.clear_failures(subscription.user_id)
-        await asyncio.sleep(SEND_INTERVAL)
+        # every worker runs this job: together they keep to the pace
+        await asyncio.sleep(SEND_INTERVAL * advisor.settings.workers)
     return sent
 
 

@@ -272,6 +272,28 @@ async def test_two_workers_send_each_weekly_tip_and_reminder_once(database):
             assert sorted(received) == list(users), job
 
 
+async def test_workers_together_keep_to_the_weekly_tips_pace_on_postgres(postgres_database, monkeypatch):
+    """Every worker runs the weekly tip job: each sends at its share of the pace (20 a second
+    in all), so that two workers together stay as far below Telegram's limit as one."""
+    from bot import weekly_tips
+
+    pauses: list[float] = []
+
+    async def note_pause(seconds: float) -> None:
+        pauses.append(seconds)
+
+    api = LocalBotApi()
+    settings = Settings(token=None, base_url="http://bot-api.test/bot", database=postgres_database, workers=2)
+    async with running(build_application(settings, request=RetryingRequest(api, sleep=Waits()))) as application:
+        worker = Advisor(application, api)
+        for user in (601, 602):
+            await subscribe(worker.chat(user_id=user), "Monday", lambda: NOW)
+        with monkeypatch.context() as patched:  # asyncio.sleep itself: only while the job runs
+            patched.setattr(weekly_tips.asyncio, "sleep", note_pause)
+            assert await send_due_tips(application, MONDAY) == 2
+    assert pauses == [2 / 20, 2 / 20]
+
+
 @pytest.mark.backends
 async def test_two_storages_claim_concurrently_and_exactly_one_wins(database):
     first, second = await open_storage(database), await open_storage(database)
@@ -545,6 +567,31 @@ async def test_one_users_lock_holds_across_workers_on_postgres(postgres_database
         assert order == ["first in", "first out", "second in", "second out"]
         async with one.user_lock(42), other.user_lock(43):  # another user is not held up
             pass
+    finally:
+        await one.close()
+        await other.close()
+
+
+async def test_a_turn_longer_than_its_lease_is_kept_on_postgres(postgres_database, monkeypatch):
+    """An update that outlasts the lease (429s waited out) renews it: another worker's update of
+    the same user still waits for it."""
+    from bot import postgres_storage
+
+    monkeypatch.setattr(postgres_storage, "TURN_LEASE", 0.3)
+    one, other = await open_storage(postgres_database), await open_storage(postgres_database)
+    try:
+        order = []
+
+        async def hold(storage, name, seconds):
+            async with storage.user_lock(42):
+                order.append(f"{name} in")
+                await asyncio.sleep(seconds)
+                order.append(f"{name} out")
+
+        first = asyncio.create_task(hold(one, "first", 1.0))
+        await asyncio.sleep(0.6)  # twice the lease: unrenewed, the turn would have lapsed
+        await asyncio.gather(first, hold(other, "second", 0))
+        assert order == ["first in", "first out", "second in", "second out"]
     finally:
         await one.close()
         await other.close()

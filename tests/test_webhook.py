@@ -2,17 +2,22 @@
 one delivered twice handled once, one another worker has in hand asked again later (503), the
 health check, and what is registered with Telegram at start-up."""
 
+import asyncio
 import json
-from datetime import UTC, datetime
+import logging
+import sys
+from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
 
+from bot import webhook
 from bot.app import build_application, running
 from bot.config import Settings
+from bot.logs import RedactingFormatter
 from bot.retrying import RetryingRequest
 from bot.simulator import LocalBotApi
-from bot.webhook import PATH, SECRET_HEADER, build_web_app
+from bot.webhook import PATH, SECRET_HEADER, build_web_app, forget_old_updates
 
 SECRET = "s3cret-Token_42"
 
@@ -87,6 +92,54 @@ async def test_an_update_another_worker_has_in_hand_is_asked_for_again_later(web
         assert api.calls_of("sendMessage") == []
         # that worker died: once its claim is older than the lease, this one takes the update over
         assert await storage.claim_update(20, "2999-01-01T00:00:00+00:00", now) == "new"
+
+
+async def test_an_update_longer_than_the_lease_keeps_its_claim_and_a_redelivery_waits(webhook_settings, monkeypatch):
+    """Telegram redelivers an update it has had no answer to: while the first delivery is still
+    being handled, its claim is renewed, so the redelivery is asked for again (503) and the
+    user gets one answer, not two."""
+    monkeypatch.setattr(webhook, "LEASE", timedelta(seconds=0.3))
+    api = LocalBotApi(rtt=1.0)  # every Bot API call takes a second: the update outlasts the lease
+    application, web = await serve(webhook_settings, api)
+    async with running(application):
+        first = asyncio.create_task(post(web, start_update(30)))
+        await asyncio.sleep(0.7)  # more than twice the lease: unrenewed, the claim would have lapsed
+        again = await post(web, start_update(30))
+        assert again.status_code == 503
+        assert (await first).status_code == 200
+        assert len(api.calls_of("sendMessage")) == 1
+        assert (await post(web, start_update(30))).status_code == 200  # done: nothing more
+        assert len(api.calls_of("sendMessage")) == 1
+
+
+async def test_handled_updates_are_forgotten_after_two_days(webhook_settings):
+    api = LocalBotApi()
+    application, web = await serve(webhook_settings, api)
+    async with running(application):
+        storage = application.bot_data.storage
+        three_days_ago = (datetime.now(UTC) - timedelta(days=3)).isoformat()
+        await storage.claim_update(1, three_days_ago, three_days_ago)
+        assert (await post(web, start_update(2))).status_code == 200
+
+        class Context:
+            pass
+
+        context = Context()
+        context.application = application
+        await forget_old_updates(context)
+        assert await storage.claim_update(1, three_days_ago, datetime.now(UTC).isoformat()) == "new"  # forgotten
+        assert await storage.claim_update(2, three_days_ago, datetime.now(UTC).isoformat()) == "done"  # kept
+
+
+def test_the_token_is_taken_out_of_tracebacks_too():
+    formatter = RedactingFormatter("123456:SECRET-token")
+    try:
+        raise ValueError("The token `123456:SECRET-token` was rejected by the server.")
+    except ValueError:
+        record = logging.LogRecord("uvicorn.error", logging.ERROR, __file__, 1, "start-up failed", None, sys.exc_info())
+    line = formatter.format(record)
+    assert "ValueError: The token `<token>` was rejected by the server." in line
+    assert "SECRET" not in line
 
 
 async def test_health_says_whether_the_database_answers(webhook_settings):
