@@ -14,7 +14,10 @@ from bot.logs import configure_logging
 
 
 def main() -> None:
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as error:  # a setting an operator got wrong: say which, without a traceback
+        raise SystemExit(f"Cannot start the advisor: {error}") from None
     if settings.console:
         configure_logging(None, level=logging.WARNING)  # keep the chat readable
         from bot import console

@@ -24,6 +24,13 @@ def read_dotenv(path: Path) -> dict[str, str]:
     return values
 
 
+def _whole_number(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ValueError(f"{name}: a whole number, 1 or more (not {value!r})") from None
+
+
 @dataclass(frozen=True)
 class Settings:
     token: str | None
@@ -55,8 +62,15 @@ class Settings:
                 raise ValueError("ADVISOR_WEBHOOK_URL: Telegram delivers webhooks to https addresses only")
             if not self.webhook_secret or not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", self.webhook_secret):
                 raise ValueError("ADVISOR_WEBHOOK_SECRET: 1-256 characters of A-Z, a-z, 0-9, _ and - are required")
+        host, _, port = self.listen.rpartition(":")
+        if not host or not port.isdigit() or not 0 < int(port) < 65536:
+            raise ValueError(f"ADVISOR_WEBHOOK_LISTEN: host:port, such as 0.0.0.0:8080 (not {self.listen!r})")
+        if self.workers < 1:
+            raise ValueError("ADVISOR_WORKERS: a whole number, 1 or more")
         if self.workers > 1 and not self.shared_database:
             raise ValueError("ADVISOR_WORKERS: several workers share one PostgreSQL database (ADVISOR_DB=postgresql://…)")
+        if self.workers > 1 and self.webhook_url is None:
+            raise ValueError("ADVISOR_WORKERS: several workers serve a webhook (ADVISOR_WEBHOOK_URL); polling is one")
 
     @property
     def shared_database(self) -> bool:
@@ -75,5 +89,5 @@ class Settings:
             webhook_url=(env.get("ADVISOR_WEBHOOK_URL") or "").rstrip("/") or None,
             webhook_secret=env.get("ADVISOR_WEBHOOK_SECRET") or None,
             listen=env.get("ADVISOR_WEBHOOK_LISTEN") or "0.0.0.0:8080",
-            workers=int(env.get("ADVISOR_WORKERS") or 1),
+            workers=_whole_number("ADVISOR_WORKERS", env.get("ADVISOR_WORKERS") or "1"),
         )

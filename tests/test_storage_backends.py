@@ -283,7 +283,10 @@ async def test_workers_together_keep_to_the_weekly_tips_pace_on_postgres(postgre
         pauses.append(seconds)
 
     api = LocalBotApi()
-    settings = Settings(token=None, base_url="http://bot-api.test/bot", database=postgres_database, workers=2)
+    settings = Settings(
+        token=None, base_url="http://bot-api.test/bot", database=postgres_database, workers=2,
+        webhook_url="https://advisor.example", webhook_secret="s",
+    )
     async with running(build_application(settings, request=RetryingRequest(api, sleep=Waits()))) as application:
         worker = Advisor(application, api)
         for user in (601, 602):

@@ -5,6 +5,8 @@ health check, and what is registered with Telegram at start-up."""
 import asyncio
 import json
 import logging
+import os
+import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
@@ -168,6 +170,14 @@ async def test_start_up_registers_the_webhook_with_its_secret_updates_and_connec
         assert set(updates) == {"message", "edited_message", "callback_query", "my_chat_member", "inline_query"}
 
 
+def test_a_wrong_setting_stops_the_advisor_with_one_line_naming_it(tmp_path):
+    env = {**os.environ, "ADVISOR_WORKERS": "two", "TELEGRAM_BOT_TOKEN": "1:a"}
+    command = [sys.executable, "-m", "bot"]
+    done = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == "Cannot start the advisor: ADVISOR_WORKERS: a whole number, 1 or more (not 'two')\n"
+
+
 def test_webhook_settings_are_checked_at_start_up(database):
     with pytest.raises(ValueError, match="https"):
         Settings(token="1:a", base_url="x", database=database, webhook_url="http://plain", webhook_secret="ok")
@@ -175,6 +185,12 @@ def test_webhook_settings_are_checked_at_start_up(database):
         Settings(token="1:a", base_url="x", database=database, webhook_url="https://a.b", webhook_secret="no spaces")
     with pytest.raises(ValueError, match="PostgreSQL"):
         Settings(token="1:a", base_url="x", database=database, workers=2)
+    with pytest.raises(ValueError, match="ADVISOR_WORKERS: several workers serve a webhook"):
+        Settings(token="1:a", base_url="x", database="postgresql://db/advisor", workers=2)
+    with pytest.raises(ValueError, match="ADVISOR_WORKERS: a whole number, 1 or more \\(not 'two'\\)"):
+        Settings.from_env({"ADVISOR_WORKERS": "two"})
+    with pytest.raises(ValueError, match="ADVISOR_WEBHOOK_LISTEN: host:port"):
+        Settings.from_env({"ADVISOR_WEBHOOK_LISTEN": "8080x"})
     settings = Settings.from_env({
         "TELEGRAM_BOT_TOKEN": "1:a", "ADVISOR_WEBHOOK_URL": "https://advisor.example/", "ADVISOR_WEBHOOK_SECRET": "abc",
         "ADVISOR_WORKERS": "1", "ADVISOR_WEBHOOK_LISTEN": "127.0.0.1:9000",
