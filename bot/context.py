@@ -55,9 +55,12 @@ class ChatData:
     text_wanted: tuple[str, bool] | None = None  # ... and the one the previous update asked for
     pending_team_name: str | None = None  # a new team's name, until its check is chosen
     pending_group_chat_id: int | None = None  # the group a new team is set up from
+    menu_sent: bool = False  # this update sent the menu in a new message (Menu under a result)
+    menu_just_sent: bool = False  # ... and the previous update did: a second tap sends no second menu
 
     KEPT: ClassVar[tuple[str, ...]] = (
         "question_on_screen", "group_answered_at", "text_wanted", "pending_team_name", "pending_group_chat_id",
+        "menu_just_sent",
     )
 
     def kept(self) -> dict:
@@ -74,6 +77,7 @@ class ChatData:
         clears it (a number answers only the question on screen; text fills only the part asked)."""
         self.question_on_screen, self.question_shown = self.question_shown, None
         self.text_wanted, self.text_wanted_shown = self.text_wanted_shown, None
+        self.menu_just_sent, self.menu_sent = self.menu_sent, False
 
 
 @dataclass

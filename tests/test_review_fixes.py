@@ -93,6 +93,22 @@ async def test_a_double_tap_on_retake_starts_one_check(advisor):
     assert len([m for m in chat.messages if "Question 1 of 5" in m.text]) == 1
 
 
+async def test_a_double_tap_on_menu_under_a_result_sends_one_menu(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for _ in range(5):
+        await chat.tap(1)
+    result = chat.last
+    await chat.tap("☰ Menu", result)
+    await chat.tap("☰ Menu", result)
+    menus = [m for m in chat.messages if "I’m your social media strategy advisor." in m.text]
+    assert len(menus) == 1 and chat.last is menus[0] and chat.messages[-2] is result
+    first_menu = chat.last.message_id
+    await chat.tap("📌 My plan")  # the menu is used: Menu under the result sends a new one again
+    await chat.tap("☰ Menu", result)
+    assert "I’m your social media strategy advisor." in chat.last.text and chat.last.message_id != first_menu
+
+
 async def test_more_tips_under_the_weekly_tip_keeps_the_tip(advisor):
     chat = advisor.chat(user_id=71)
     await subscribe(chat, "Monday", lambda: NOW)

@@ -95,8 +95,16 @@ async def menu_tap(update: Update, context: AdvisorContext) -> None:
         await teams.show_home(update, context)
     elif tap.action == "language":
         await answer_and_show(update, screens.language_choice(visit.tr, visit.language))
-    else:  # "home": the menu in a new message, so that a result stays in the chat
-        await answer_and_show(update, screens.menu(visit.tr, visit.first_name), new_message=tap.action == "home")
+    elif tap.action == "home":  # the menu in a new message, so that a result stays in the chat
+        chat = context.chat_data
+        if chat is not None and chat.menu_just_sent:  # a double tap: the menu is right below
+            await answer_and_show(update, None)
+        else:
+            await answer_and_show(update, screens.menu(visit.tr, visit.first_name), new_message=True)
+        if chat is not None:
+            chat.menu_sent = True
+    else:
+        await answer_and_show(update, screens.menu(visit.tr, visit.first_name))
 
 
 async def language_tap(update: Update, context: AdvisorContext) -> None:
