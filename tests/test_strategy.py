@@ -171,6 +171,20 @@ async def test_skip_an_example_and_the_organisation_name(advisor):
     assert "🏢 Organisation: Café De Coöperatie" in chat.last.text
 
 
+async def test_text_typed_after_reading_the_example_fills_the_part(advisor):
+    chat = advisor.chat()
+    await chat.send("/strategy")
+    await chat.tap("⬜ Goals")
+    await chat.tap("💡 Example")
+    assert chat.last.text.endswith("\n\nType your own when you’re ready: it is saved as soon as you send it.")
+    goal = "Reach 1,000 customer reviews by December 2027"
+    await chat.send(goal)
+    assert chat.messages[-2].text == "Saved: Goals."
+    assert (await advisor.storage.draft(chat.user["id"])).parts == {"goals": goal}
+    await chat.tap("💡 Example")  # written already: the example does not invite to type over it
+    assert chat.last.text.startswith("<b>Example · Goals</b>") and "Type your own" not in chat.last.text
+
+
 async def test_actions_start_from_a_program_or_a_plan_move(advisor):
     chat = advisor.chat()
     await chat.send("/start quick")

@@ -40,10 +40,15 @@ async def strategy_command(update: Update, context: AdvisorContext) -> None:
 async def _show_part(update: Update, context: AdvisorContext, visit: Visit, part: str, toast: str | None = None):
     draft = await context.storage.draft(visit.user_id)
     await answer_and_show(update, screens.part(visit.tr, part, draft), toast=toast)
+    _want_text_for(context, draft, part)
+
+
+def _want_text_for(context: AdvisorContext, draft: hexagon.Draft, part: str) -> bool:
+    """Nothing written yet: what the user sends next is this part; with text, a typed message is
+    answered with how to change it (None: neither replace nor add was chosen). True when empty."""
     empty = not (draft.organisation if part == ORGANISATION else draft.parts.get(part))
-    # nothing written yet: what the user sends next is this part; with text, a typed message is
-    # answered with how to change it (None: neither replace nor add was chosen)
     _want_text(context, part, False if empty else None)
+    return empty
 
 
 async def strategy_tap(update: Update, context: AdvisorContext) -> None:
@@ -62,7 +67,9 @@ async def strategy_tap(update: Update, context: AdvisorContext) -> None:
         await answer_and_show(update, screens.write_prompt(visit.tr, tap.part, append))
         _want_text(context, tap.part, append)
     elif tap.action == "example" and tap.part in hexagon.PARTS_BY_KEY:
-        await answer_and_show(update, screens.example(visit.tr, tap.part))
+        # read the example, then type: the text still fills the part the example is for
+        empty = _want_text_for(context, await context.storage.draft(visit.user_id), tap.part)
+        await answer_and_show(update, screens.example(visit.tr, tap.part, ready_for_text=empty))
     elif tap.action == "skip" and tap.part in hexagon.PARTS_BY_KEY:
         index = hexagon.PART_KEYS.index(tap.part)
         if index + 1 < len(hexagon.PART_KEYS):

@@ -133,17 +133,18 @@ def write_prompt(tr: NullTranslations, key: str, append: bool) -> Screen:
     return Screen(escape(text), InlineKeyboardMarkup([[button(_("« Back"), back)]]))
 
 
-def example(tr: NullTranslations, key: str) -> Screen:
+def example(tr: NullTranslations, key: str, *, ready_for_text: bool = False) -> Screen:
     _ = tr.gettext
     spec = hexagon.PARTS_BY_KEY[key]
-    text = "\n".join(
-        (
-            "<b>" + escape(_("Example · {part}").format(part=_(spec.name))) + "</b>",
-            "<i>" + escape(_("From the Strategy Hexagon (Axel Schultze)")) + "</i>",
-            "",
-            escape(_(spec.example)),
-        )
-    )
+    lines = [
+        "<b>" + escape(_("Example · {part}").format(part=_(spec.name))) + "</b>",
+        "<i>" + escape(_("From the Strategy Hexagon (Axel Schultze)")) + "</i>",
+        "",
+        escape(_(spec.example)),
+    ]
+    if ready_for_text:
+        lines += ["", escape(_("Type your own when you’re ready: it is saved as soon as you send it."))]
+    text = "\n".join(lines)
     return Screen(text, InlineKeyboardMarkup([[button(_("« Back"), StrategyTap("open", key))]]))
 
 
