@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import math
-import textwrap
 from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
@@ -117,8 +116,27 @@ def render_card(language: str, scores_json: str) -> bytes:
         )
     else:
         line = tr.gettext("All twelve steps are in place: keep the cycle going, starting again at step 1.")
-    draw.multiline_text((40, y + 24), "\n".join(textwrap.wrap(line, 56)), font=_font(30), fill=INK, spacing=10)
+    _fitted(draw, line, top=y + 24, bottom=HEIGHT - 80)
     return _png(image)
+
+
+def _fitted(draw: ImageDraw.ImageDraw, text: str, *, top: int, bottom: int) -> int:
+    """``text`` wrapped to the card's width, at the largest size (30 down to 22) at which its
+    lines end above ``bottom`` — the foot's date line — in either language. Returns where they end."""
+    for size in (30, 28, 26, 24, 22):
+        font = _font(size)
+        lines: list[str] = []
+        for word in text.split():
+            if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= WIDTH - 80:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        wrapped = "\n".join(lines)
+        box = draw.multiline_textbbox((40, top), wrapped, font=font, spacing=size // 3)
+        if box[3] <= bottom:
+            break
+    draw.multiline_text((40, top), wrapped, font=font, fill=INK, spacing=size // 3)
+    return box[3]
 
 
 def _foot(draw: ImageDraw.ImageDraw, tr, scores: dict) -> None:

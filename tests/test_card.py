@@ -38,3 +38,26 @@ def test_the_key_ignores_what_the_card_does_not_show():
     second["remarks"] = ["nothing_structural"]
     assert card.card_key(first) == card.card_key(second)
     assert json.loads(card.card_key(first))["phase"] == 2
+
+
+def test_the_cycle_line_ends_above_the_date_in_both_languages():
+    """Wrapped to two lines (most Dutch step names, the "all twelve" line), the Cycle line is
+    fitted between the 24/7 grid and the foot, never drawn over the date."""
+    from PIL import ImageDraw
+
+    from bot.i18n import translations
+    from dialogs import cycle
+
+    for language in ("en", "nl"):
+        tr = translations(language)
+        lines = [
+            tr.gettext("Next step in the Social Media Cycle: {number} · {name}").format(
+                number=step.number, name=tr.gettext(step.name)
+            )
+            for step in cycle.STEPS
+        ] + [tr.gettext("All twelve steps are in place: keep the cycle going, starting again at step 1.")]
+        cells = {cell: 2 for cell in full_assessment.score(PROFILES[2].answers()).cells}
+        for line in lines:
+            draw = ImageDraw.Draw(Image.new("RGB", (card.WIDTH, card.HEIGHT)))
+            below_grid = card._grid(draw, tr, cells, 820)
+            assert card._fitted(draw, line, top=below_grid + 24, bottom=card.HEIGHT - 80) <= card.HEIGHT - 80, line
