@@ -50,6 +50,24 @@ async def test_privacy_says_what_is_kept_and_why_in_both_languages(advisor):
     assert advisor.api.chat(1)[-1].labels[0] == ["📦 My data", "🗑 Delete my data"]
 
 
+async def test_the_summary_counts_an_owned_team_one_takes_part_in_once_in_dutch(advisor):
+    chat = advisor.chat(user_id=9, language_code="nl")
+    await chat.send("/team")
+    await chat.tap("➕ Nieuwe teamcheck")
+    await chat.send("Verkoop")
+    await chat.tap(1)
+    link = TOKEN.search(chat.last.text).group(0)
+    await chat.send(f"/start {link}")
+    await chat.tap(1)  # agree
+    for option in (2, 2, 2, 2, 2):
+        await chat.tap(option)
+    await chat.send("/mydata")
+    assert chat.messages[-2].text == (
+        "Hier is alles wat ik over je bewaar: 1 resultaat uit 1 check, 1 plan, 0 strategieonderdelen en 1 team, "
+        "in een bestand dat een mens kan lezen (JSON)."
+    )
+
+
 @pytest.mark.backends
 async def test_the_export_holds_every_kind_of_data_with_exact_keys(advisor):
     chat = advisor.chat(user_id=7)
@@ -60,8 +78,9 @@ async def test_the_export_holds_every_kind_of_data_with_exact_keys(advisor):
         await other.tap(option)
     await chat.send("/mydata")
     summary = chat.messages[-2]
-    assert summary.text.startswith(
-        "Here is everything I keep about you: 1 results from 1 checks, 1 plans, 1 strategy parts"
+    assert summary.text == (  # one of each, in the singular
+        "Here is everything I keep about you: 1 result from 1 check, 1 plan, 1 strategy part and 1 team, "
+        "in a file a person can read (JSON)."
     )
     [call] = advisor.api.calls_of("sendDocument")
     assert call["_file_names"]["document"] == "my-data.json"

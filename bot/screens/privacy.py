@@ -56,17 +56,20 @@ def privacy(tr: NullTranslations) -> Screen:
 
 def export_summary(tr: NullTranslations, exported: dict) -> str:
     _ = tr.gettext
-    counts = {
-        "results": len(exported["results"]),
-        "sessions": len(exported["sessions"]),
-        "plans": len(exported["plans"]),
-        "parts": len(exported["strategy_drafts"]),
-        "teams": len(exported["teams"]) + len(exported["team_members"]),
-    }
-    return _(
-        "Here is everything I keep about you: {results} results from {sessions} checks, {plans} plans, "
-        "{parts} strategy parts and {teams} teams, in a file a person can read (JSON)."
-    ).format(**counts)
+    # a team the user owns and also took the check in is one team, not two
+    teams = {team["id"] for team in exported["teams"]} | {member["team_id"] for member in exported["team_members"]}
+    results, sessions = len(exported["results"]), len(exported["sessions"])
+    plans, parts = len(exported["plans"]), len(exported["strategy_drafts"])
+    kept = [
+        tr.ngettext("{count} result", "{count} results", results).format(count=results)
+        + " "
+        + tr.ngettext("from {count} check", "from {count} checks", sessions).format(count=sessions),
+        tr.ngettext("{count} plan", "{count} plans", plans).format(count=plans),
+        tr.ngettext("{count} strategy part", "{count} strategy parts", parts).format(count=parts),
+        tr.ngettext("{count} team", "{count} teams", len(teams)).format(count=len(teams)),
+    ]
+    listed = _("{items} and {last}").format(items=", ".join(kept[:-1]), last=kept[-1])
+    return _("Here is everything I keep about you: {kept}, in a file a person can read (JSON).").format(kept=listed)
 
 
 def confirm_delete(tr: NullTranslations, owns_teams: bool) -> Screen:
