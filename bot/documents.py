@@ -395,10 +395,13 @@ _OTHER_TAGS = re.compile(r"</?(?:u|s|code|pre|a)(?:\s[^>]*)?>")
 
 
 def markdown_inline(markup: str) -> str:
-    """Telegram HTML as Markdown: bold and italic kept, the rest as text (entities undone)."""
+    """Telegram HTML as Markdown: bold and italic kept, the rest as text (entities undone). What
+    was typed as HTML (``<b>hi</b>``, ``<script>``, ``Acme <BV>``) stays text, as in the chat and
+    the PDF: a Markdown viewer would otherwise render it, or drop it as an unknown tag."""
     text = _BOLD.sub(lambda m: f"**{m.group(1)}**", markup)
     text = _ITALIC.sub(lambda m: f"*{m.group(1)}*", text)
-    return html.unescape(_OTHER_TAGS.sub("", text))
+    text = html.unescape(_OTHER_TAGS.sub("", text))
+    return text.replace("&", "\\&").replace("<", "\\<").replace(">", "\\>")
 
 
 def plain_text(markup: str) -> str:

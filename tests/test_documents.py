@@ -158,9 +158,12 @@ def test_the_markdown_has_the_same_content():
     assert markdown.startswith("# Social-mediastrategie van Coöperatie Één\n\n*Gemaakt met de Strategy Hexagon")
     for number, part in enumerate(hexagon.PARTS):
         assert f"## {'' if number == 0 else f'{number}. '}{tr.gettext(part.name)}\n" in markdown
+    def as_typed(text: str) -> str:  # line breaks kept, HTML-like text escaped so that it shows as typed
+        return text.replace("&", "\\&").replace("<", "\\<").replace(">", "\\>").replace("\n", "  \n")
+
     for value in DRAFT.parts.values():
-        assert value.replace("\n", "  \n") in markdown  # as typed, line breaks kept
-    assert f"{HTML_LIKE}  \nWe learn from the market." in markdown
+        assert as_typed(value) in markdown
+    assert as_typed(f"{HTML_LIKE}\nWe learn from the market.") in markdown
     assert markdown.count("*Nog niet geschreven.*") == len(EMPTY_PARTS)
     assert "### SSRM: Fase 2 · Basic Publishing" in markdown
     assert "| Technologie | 1 · Ad Hoc | knelpunt |" in markdown
@@ -210,6 +213,14 @@ def test_characters_the_font_lacks_become_visible_and_are_counted():
     assert "4 tekens staan niet in het lettertype van dit document en worden getoond als “?”." in dutch
     # The Markdown keeps every character.
     assert "Groei 👍🏽 in ĳsland" in documents.strategy_markdown("en", draft, None, TODAY)
+
+
+def test_text_typed_as_html_stays_text_in_the_markdown():
+    draft = Draft({"mission": "<b>hi</b> & <script>alert(1)</script>"}, "Acme <BV>")
+    markdown = documents.strategy_markdown("en", draft, None, TODAY)
+    assert markdown.startswith("# Social media strategy of Acme \\<BV\\>\n")
+    assert "\n\\<b\\>hi\\</b\\> \\& \\<script\\>alert(1)\\</script\\>\n" in markdown
+    assert "<b>" not in markdown and "<script>" not in markdown
 
 
 def test_the_font_check_keeps_markup_line_breaks_and_latin_1():
