@@ -182,11 +182,20 @@ CHECKS: dict[str, str] = {
     "team_no_customers": N_("No customers or partners in your team? The source: include them from the start — “you will fail if you ignore this”."),
 }
 
-_NUMBER = re.compile(r"\d")
+# A number in digits, or in words ("two thousand", "tweeduizend", "double"); not "one"/"een",
+# which are as often "a" as a count.
+_NUMBER = re.compile(
+    r"\d|%|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|dozen|double|twice|half|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
+    r"elf|twaalf|twintig|dertig|veertig|vijftig|dubbel|verdubbel\w*|helft)\b|honderd|duizend|miljoen",
+    re.IGNORECASE,
+)
 _DEADLINE = re.compile(
     r"\b(20\d\d|q[1-4]|before|end of|within|deadline|month|months|week|weeks|year|quarter|"
-    r"januar[iy]|februar[iy]|march|maart|april|may|mei|june|juni|july|juli|august|augustus|september|"
-    r"october|oktober|november|december|eind|einde|binnen|jaar|kwartaal|maand|maanden|weken)\b",
+    r"januar[iy]|februar[iy]|march|maart|april|mei|june|juni|july|juli|august|augustus|september|"
+    r"october|oktober|november|december|eind|einde|binnen|jaar|kwartaal|maand|maanden|weken|"
+    r"uiterlijk|vóór)\b"
+    r"|(?-i:\bMay\b)",  # the month, capitalised: "may" is also "might"
     re.IGNORECASE,
 )
 _MARKET = re.compile(

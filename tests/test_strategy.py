@@ -18,6 +18,20 @@ TEXTS_EN = {
 }
 
 
+@pytest.mark.parametrize(
+    ("goal", "advice"),
+    [
+        ("Uiterlijk in juni willen we dat tweeduizend klanten een review achterlaten.", ()),  # a number in words
+        ("Double the customers in our community by May 2027.", ()),
+        ("Our customers may share 100 reviews.", ("goal_no_deadline",)),  # "may": not the month
+        ("Meer klanten voor onze winkel.", ("goal_no_number", "goal_no_deadline")),  # "voor": not a deadline
+        ("Reach 1,000 positive reviews from customers before the end of 2027.", ()),
+    ],
+)
+def test_goal_checks_read_numbers_in_words_and_months_as_deadlines(goal, advice):
+    assert hexagon.checks("goals", goal) == advice
+
+
 async def test_every_part_in_english_with_advice_that_never_blocks(advisor):
     chat = advisor.chat()
     await chat.send("/strategy")
