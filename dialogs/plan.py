@@ -59,15 +59,20 @@ def _ranked(candidates: list[str]) -> Plan:
 ALWAYS_ON_STEPS = ("cycle:10", "cycle:11", "cycle:12")
 
 
-def for_quick_check(result: ssrm.SsrmResult) -> Plan:
-    """The quick check knows only the SSRM: the lifts, and the Cycle steps they point to."""
+def for_quick_check(result: ssrm.SsrmResult, cycle_in_place: tuple[int, ...] = ()) -> Plan:
+    """The quick check knows only the SSRM: the lifts, and the Cycle steps they point to —
+    leaving out the steps the user's latest full assessment says are in place (``cycle_in_place``),
+    so that the plan never asks for what they have just said is done."""
     lifts = _lifts(result)
-    steps = _cycle_steps_for(result.bottleneck or result.next_lift)
-    return _ranked([*lifts[:1], *steps[:1], *lifts[1:2], *steps[1:], *lifts[2:], *ALWAYS_ON_STEPS])
+    done = {f"cycle:{number}" for number in cycle_in_place}
+    steps = [step for step in _cycle_steps_for(result.bottleneck or result.next_lift) if step not in done]
+    always_on = [step for step in ALWAYS_ON_STEPS if step not in done]
+    return _ranked([*lifts[:1], *steps[:1], *lifts[1:2], *steps[1:], *lifts[2:], *always_on])
 
 
-def for_full_assessment(result) -> Plan:
-    """Management or the bottleneck first, then the Cycle step, then the Glue or 24/7 move."""
+def for_full_assessment(result, cycle_in_place: tuple[int, ...] = ()) -> Plan:
+    """Management or the bottleneck first, then the Cycle step, then the Glue or 24/7 move
+    (``cycle_in_place`` is not needed: the assessment's own answers say which steps are in place)."""
     lifts = _lifts(result.ssrm)
     first = [f"management:{result.management}"] if result.management_holds_back else lifts[:1]
     first_step = cycle.first_of(result.next_step, result.bottleneck_step)

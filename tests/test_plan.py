@@ -46,6 +46,22 @@ async def test_the_plan_is_kept_and_its_moves_ticked_off(advisor):
 
 
 @pytest.mark.backends
+async def test_a_quick_check_after_a_full_assessment_leaves_out_the_cycle_steps_in_place(advisor):
+    chat = advisor.chat()
+    await chat.send("/start quick")
+    for option in (3, 3, 3, 3, 3):
+        await chat.tap(option)
+    assert "2. <b>Turn business goals into SMART social objectives</b> — Social Media Cycle, step 1" in chat.last.text
+    await take_full_assessment(chat, (3, 3, 3, 3, 3), 2, (1,) * 8, (1, 2), 2)
+    await chat.send("/start quick")
+    for option in (3, 3, 3, 3, 3):
+        await chat.tap(option)
+    # step 1 (and 2) are in place by the full assessment: the plan does not ask for them again
+    assert "Social Media Cycle, step 1 ·" not in chat.last.text and "Social Media Cycle, step 2 ·" not in chat.last.text
+    await chat.send("/plan")
+    assert "SMART social objectives" not in chat.last.text
+
+
 async def test_another_users_plan_cannot_be_ticked(advisor):
     alice, bob = advisor.chat(user_id=1), advisor.chat(user_id=2)
     await quick_check(alice)

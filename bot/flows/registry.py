@@ -31,7 +31,7 @@ class FlowEntry:
     # result(tr, session, result, moves): the result with its plan; optionally details(tr, stored, part)
     screens: ModuleType
     load_result: Callable[[dict, int], object]  # stored scores and version -> the result its screens show
-    plan: Callable[[object], Plan]  # the plan a result leads to
+    plan: Callable[[object, tuple[int, ...]], Plan]  # the plan a result leads to (and the Cycle steps in place)
     scoring_version: int
     with_card: bool = False  # the result is followed by the result card (PNG)
     # menu actions that open it: "open", "open_new" (in a new message, so that a result stays)
