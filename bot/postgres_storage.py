@@ -733,6 +733,16 @@ class PostgresStorage:
         )
         return _stored_result(row) if row else None
 
+    async def latest_result(self, user_id: int, flow: str) -> StoredResult | None:
+        """The user's latest result of ``flow``, if any."""
+        row = await self._pool.fetchrow(
+            "SELECT id, session_id, flow, scoring_version, scores, created_at FROM results"
+            " WHERE user_id = $1 AND flow = $2 ORDER BY created_at DESC, id DESC LIMIT 1",
+            user_id,
+            flow,
+        )
+        return _stored_result(row) if row else None
+
     async def latest_phase(self, user_id: int) -> int | None:
         """The SSRM phase of the user's latest result that has one, if any."""
         return await self._pool.fetchval(

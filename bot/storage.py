@@ -712,6 +712,15 @@ class Storage:
         )
         return _stored_result(rows[0]) if rows else None
 
+    async def latest_result(self, user_id: int, flow: str) -> StoredResult | None:
+        """The user's latest result of ``flow``, if any."""
+        rows = await self._db.execute_fetchall(
+            "SELECT id, session_id, flow, scoring_version, scores, created_at FROM results"
+            " WHERE user_id = ? AND flow = ? ORDER BY created_at DESC, id DESC LIMIT 1",
+            (user_id, flow),
+        )
+        return _stored_result(rows[0]) if rows else None
+
     async def latest_phase(self, user_id: int) -> int | None:
         """The SSRM phase of the user's latest result that has one, if any."""
         rows = await self._db.execute_fetchall(

@@ -553,21 +553,27 @@ async def test_an_update_is_claimed_by_one_worker_and_taken_over_after_its_lease
         await other.close()
 
 
+async def turns_taken(one: Storage, other: Storage, holding: float, second_comes: float) -> list[str]:
+    """User 42's update on worker ``one`` holds the turn for ``holding`` s; after ``second_comes``
+    s, another of theirs arrives on worker ``other``. The order in which they ran."""
+    order = []
+
+    async def hold(storage, name, seconds):
+        async with storage.user_lock(42):
+            order.append(f"{name} in")
+            await asyncio.sleep(seconds)
+            order.append(f"{name} out")
+
+    first = asyncio.create_task(hold(one, "first", holding))
+    await asyncio.sleep(second_comes)
+    await asyncio.gather(first, hold(other, "second", 0))
+    return order
+
+
 async def test_one_users_lock_holds_across_workers_on_postgres(postgres_database):
     one, other = await open_storage(postgres_database), await open_storage(postgres_database)
     try:
-        order = []
-
-        async def hold(storage, name, seconds):
-            async with storage.user_lock(42):
-                order.append(f"{name} in")
-                await asyncio.sleep(seconds)
-                order.append(f"{name} out")
-
-        first = asyncio.create_task(hold(one, "first", 0.2))
-        await asyncio.sleep(0.05)
-        await asyncio.gather(first, hold(other, "second", 0))
-        assert order == ["first in", "first out", "second in", "second out"]
+        assert await turns_taken(one, other, 0.2, 0.05) == ["first in", "first out", "second in", "second out"]
         async with one.user_lock(42), other.user_lock(43):  # another user is not held up
             pass
     finally:
@@ -583,18 +589,8 @@ async def test_a_turn_longer_than_its_lease_is_kept_on_postgres(postgres_databas
     monkeypatch.setattr(postgres_storage, "TURN_LEASE", 0.3)
     one, other = await open_storage(postgres_database), await open_storage(postgres_database)
     try:
-        order = []
-
-        async def hold(storage, name, seconds):
-            async with storage.user_lock(42):
-                order.append(f"{name} in")
-                await asyncio.sleep(seconds)
-                order.append(f"{name} out")
-
-        first = asyncio.create_task(hold(one, "first", 1.0))
-        await asyncio.sleep(0.6)  # twice the lease: unrenewed, the turn would have lapsed
-        await asyncio.gather(first, hold(other, "second", 0))
-        assert order == ["first in", "first out", "second in", "second out"]
+        # the second comes at twice the lease: unrenewed, the first's turn would have lapsed by then
+        assert await turns_taken(one, other, 1.0, 0.6) == ["first in", "first out", "second in", "second out"]
     finally:
         await one.close()
         await other.close()

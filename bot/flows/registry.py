@@ -34,6 +34,7 @@ class FlowEntry:
     plan: Callable[[object, tuple[int, ...]], Plan]  # the plan a result leads to (and the Cycle steps in place)
     scoring_version: int
     with_card: bool = False  # the result is followed by the result card (PNG)
+    plan_reads: str | None = None  # a flow whose latest result the plan takes into account
     # menu actions that open it: "open", "open_new" (in a new message, so that a result stays)
     # or "retake" (a new session straight away)
     menu: dict[str, str] = field(default_factory=dict)
@@ -66,6 +67,7 @@ QUICK = FlowEntry(
     screens=quick_screens,
     load_result=results.quick_result,
     plan=plan.for_quick_check,
+    plan_reads=full_assessment.FLOW,  # the Cycle steps its latest result says are in place
     scoring_version=results.SCORING_VERSIONS[quick_check.FLOW],
     menu={"quick": "open", "retake": "retake"},
 )

@@ -94,7 +94,7 @@ async def _finish(
     showing it (the database thread works while this one renders); should it fail, the session
     stays open in its last state and is finished on the user's next visit (``show_current``)."""
     result = check.result()
-    moves = entry.plan(result, await _cycle_in_place(context)).moves
+    moves = entry.plan(result, await _cycle_in_place(context, entry)).moves
     scores = result.scores() | {"plan": list(moves)}  # the plan is kept with the result it came from
     screen = entry.screens.result(context.tr, session_id, result, moves)
     if context.bot.supports_inline_queries:  # inline mode on (@BotFather): the result can be shared
@@ -108,13 +108,13 @@ async def _finish(
     await team_updates.after_result(update, context, session_id)
 
 
-async def _cycle_in_place(context: AdvisorContext) -> tuple[int, ...]:
-    """The Cycle steps the user's latest result that asked about them (a full assessment) says
-    are in place; none without one."""
-    for stored in await context.storage.results(context.user.id):
-        if "cycle_in_place" in stored.scores:
-            return tuple(stored.scores["cycle_in_place"])
-    return ()
+async def _cycle_in_place(context: AdvisorContext, entry: FlowEntry) -> tuple[int, ...]:
+    """The Cycle steps the user's latest result of the flow the plan reads (``plan_reads``: the
+    full assessment, for the quick check) says are in place; none without one."""
+    if entry.plan_reads is None:
+        return ()
+    earlier = await context.storage.latest_result(context.user.id, entry.plan_reads)
+    return tuple(earlier.scores.get("cycle_in_place", ())) if earlier else ()
 
 
 async def reject_stale(update: Update, context: AdvisorContext, entry: FlowEntry | None = None) -> None:
