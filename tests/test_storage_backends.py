@@ -32,7 +32,7 @@ from bot.storage import StaleSessionError, Storage, UnknownUserError, open_stora
 from bot.weekly_tips import send_due_tips
 from dialogs.hexagon import ORGANISATION
 from tests.conftest import Advisor
-from tests.support.drivers import NOW, subscribe
+from tests.support.drivers import NOW, subscribe, subscribe_with_a_reminder
 from tests.support.rows import execute, rows
 from tests.support.waits import Waits
 from tests.test_your_data import TOKEN, everything
@@ -255,14 +255,7 @@ async def test_two_workers_send_each_weekly_tip_and_reminder_once(database):
     async with advisor_on(database) as one, advisor_on(database) as other:
         users = range(500, 510)
         for user in users:
-            chat = one.chat(user_id=user)
-            await subscribe(chat, "Monday", lambda: NOW)
-            await chat.send("/start quick")
-            for option in (2, 2, 2, 2, 2):
-                await chat.tap(option)
-            await chat.send("/plan")
-            await chat.tap("⏰ Remind me to check in")
-            await chat.tap("In 4 weeks")
+            await subscribe_with_a_reminder(one.chat(user_id=user), lambda: NOW)
         for job, when in ((send_due_tips, MONDAY), (send_due_reminders, NOW + timedelta(weeks=5))):
             before = {worker: len(worker.api.calls_of("sendMessage")) for worker in (one, other)}
             sent = await asyncio.gather(job(one.application, when), job(other.application, when))

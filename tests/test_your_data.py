@@ -11,7 +11,7 @@ import pytest
 from bot.reminders import send_due_reminders
 from bot.simulator import ChatSimulator, LocalBotApi
 from bot.weekly_tips import send_due_tips
-from tests.support.drivers import NOW, subscribe, take_full_assessment
+from tests.support.drivers import NOW, subscribe, subscribe_with_a_reminder, take_full_assessment
 
 TOKEN = re.compile(r"t_[A-Za-z0-9_-]{32}")
 PROFILE = ((3, 3, 3, 1, 3), 2, (2, 2, 1, 1, 0, 0, 0, 0), (1, 2, 3, 4, 5), 3)
@@ -166,13 +166,7 @@ class Advisor:
 
 async def test_a_blocked_bot_stops_the_weekly_tip_and_reminder_without_a_send(advisor):
     chat = advisor.chat(user_id=40)
-    await subscribe(chat, "Monday", lambda: NOW)
-    await chat.send("/start quick")
-    for option in (2, 2, 2, 2, 2):
-        await chat.tap(option)
-    await chat.send("/plan")
-    await chat.tap("⏰ Remind me to check in")
-    await chat.tap("In 4 weeks")
+    await subscribe_with_a_reminder(chat, lambda: NOW)
     await chat.block()
     assert await advisor.storage.subscription(40) is None and await advisor.storage.reminder(40) is None
     sends = len(advisor.api.calls_of("sendMessage"))

@@ -56,3 +56,14 @@ async def subscribe(chat, day_label: str, clock) -> None:
     await chat.tap(day_label)
 
 
+async def subscribe_with_a_reminder(chat, clock) -> None:
+    """A weekly tip on Mondays, a quick check's plan, and a check-in reminder in 4 weeks."""
+    await subscribe(chat, "Monday", clock)
+    await chat.send("/start quick")
+    for option in (2, 2, 2, 2, 2):
+        await chat.tap(option)
+    await chat.send("/plan")
+    await chat.tap("⏰ Remind me to check in")
+    await chat.tap("In 4 weeks")
+
+
