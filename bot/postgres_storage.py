@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import uuid
 from collections.abc import Sequence
 from contextlib import asynccontextmanager
@@ -39,6 +40,8 @@ from bot.storage import (
 from dialogs.hexagon import ORGANISATION, Draft
 from dialogs.plan import KeptPlan
 from dialogs.results import StoredResult
+
+log = logging.getLogger(__name__)
 
 # Connections per worker. A statement holds its connection for one round trip (a fraction of a
 # millisecond on the same network), so ten serve thousands of taps a second, while updates in
@@ -642,11 +645,14 @@ class PostgresStorage:
         its turn: the lease is renewed while the update is in hand; only a dead worker's lapses."""
         while True:
             await asyncio.sleep(TURN_LEASE / 3)
-            await self._pool.execute(
-                "UPDATE user_turns SET lease_ends = to_char((statement_timestamp() + make_interval(secs => $3))"
-                """ AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') WHERE user_id = $1 AND holder = $2""",
-                user_id, holder, TURN_LEASE,
-            )
+            try:
+                await self._pool.execute(
+                    "UPDATE user_turns SET lease_ends = to_char((statement_timestamp() + make_interval(secs => $3))"
+                    """ AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') WHERE user_id = $1 AND holder = $2""",
+                    user_id, holder, TURN_LEASE,
+                )
+            except (OSError, asyncpg.PostgresError):  # away for a moment: the next renewal tries again
+                log.warning("could not renew the turn of user %s", user_id, exc_info=True)
 
     async def forget_handled_updates(self, before: str) -> None:
         """Telegram redelivers for at most a day: older ids need not be kept."""

@@ -85,7 +85,10 @@ async def keep_claim(storage, update_id: int) -> None:
     handle it a second time."""
     while True:
         await asyncio.sleep(LEASE.total_seconds() / 3)
-        await storage.renew_claim(update_id, datetime.now(UTC).isoformat())
+        try:
+            await storage.renew_claim(update_id, datetime.now(UTC).isoformat())
+        except Exception:  # the database is away for a moment: the next renewal tries again
+            log.warning("could not renew the claim of update %s", update_id, exc_info=True)
 
 
 async def forget_old_updates(context) -> None:

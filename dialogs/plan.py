@@ -66,7 +66,9 @@ def for_quick_check(result: ssrm.SsrmResult, cycle_in_place: tuple[int, ...] = (
     lifts = _lifts(result)
     done = {f"cycle:{number}" for number in cycle_in_place}
     steps = [step for step in _cycle_steps_for(result.bottleneck or result.next_lift) if step not in done]
-    always_on = [step for step in ALWAYS_ON_STEPS if step not in done]
+    # the Always-On steps keep the cycle going even when in place (the source: start again at
+    # step 1): last, and only to make up three moves
+    always_on = sorted(ALWAYS_ON_STEPS, key=lambda step: step in done)
     return _ranked([*lifts[:1], *steps[:1], *lifts[1:2], *steps[1:], *lifts[2:], *always_on])
 
 

@@ -291,3 +291,17 @@ async def test_help_names_all_five_sources_and_their_authors(advisor):
     ):
         assert source in text
     assert "/plan – your plan" in text and "/settings – language, weekly tip and reminder" in text
+
+
+@pytest.mark.parametrize("levels", [(1, 5, 5, 5, 2), (5, 5, 5, 5, 4), (3, 3, 3, 3, 3), (1, 1, 1, 1, 5)])
+def test_a_quick_plan_with_every_cycle_step_in_place_still_has_three_moves_and_asks_for_no_step_again(levels):
+    """Uneven profiles after a full assessment that ticked all twelve steps: only the Always-On
+    steps (which keep the cycle going) may fill up the three moves, and only after the lifts."""
+    from dialogs import plan, ssrm
+
+    result = ssrm.score(dict(zip(ssrm.DIMENSION_KEYS, (level - 1 for level in levels), strict=True)))
+    moves = plan.for_quick_check(result, tuple(range(1, 13))).moves
+    assert len(moves) == 3
+    steps = [move for move in moves if move.startswith("cycle:")]
+    assert set(steps) <= set(plan.ALWAYS_ON_STEPS)
+    assert moves[: len(moves) - len(steps)] == tuple(move for move in moves if not move.startswith("cycle:"))
